@@ -1,0 +1,55 @@
+/** The year's plan of educational events (план воспитательной работы). */
+import { parseRuDate } from '../schoolDate';
+import { parseClassName } from './classNames';
+import { parseCsv } from './csv';
+import type { Parsed, RowError } from './roster';
+
+export interface PlannedEvent {
+  line: number;
+  date: string;
+  start?: string | undefined;
+  end?: string | undefined;
+  className: string;
+  title: string;
+  kind?: string | undefined;
+  place?: string | undefined;
+  participants?: string | undefined;
+  responsible?: string | undefined;
+}
+
+const CLOCK = /^([01]?\d|2[0-3]):[0-5]\d$/;
+
+function clock(text: string | undefined): string | undefined {
+  if (!text || !CLOCK.test(text)) return undefined;
+  return text.padStart(5, '0');
+}
+
+export function parsePlan(text: string): Parsed<PlannedEvent> {
+  const { rows } = parseCsv(text);
+  const events: PlannedEvent[] = [];
+  const errors: RowError[] = [];
+  for (const { line, cells } of rows) {
+    const date = parseRuDate(cells['Дата'] ?? '');
+    const className = parseClassName(cells['Класс'] ?? '');
+    const title = cells['Мероприятие'] ?? '';
+    if (!date) errors.push({ line, reason: `date «${cells['Дата'] ?? ''}» is not a date` });
+    else if (!className)
+      errors.push({ line, reason: `class «${cells['Класс'] ?? ''}» is unknown` });
+    else if (!title) errors.push({ line, reason: 'the event has no title' });
+    else {
+      events.push({
+        line,
+        date,
+        start: clock(cells['Начало']),
+        end: clock(cells['Окончание']),
+        className: className.name,
+        title,
+        kind: cells['Вид'] || undefined,
+        place: cells['Место'] || undefined,
+        participants: cells['Участники'] || undefined,
+        responsible: cells['Ответственный'] || undefined,
+      });
+    }
+  }
+  return { rows: events, errors };
+}

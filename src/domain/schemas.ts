@@ -1,0 +1,207 @@
+/**
+ * Schemas of every synced document: the envelope and each type's body. The server validates every
+ * write against them; the client validates what it builds before it queues it.
+ */
+import { z } from 'zod';
+import { attendanceBodySchema, attendanceLetterSchema } from './attendance';
+import { AUDIENCES, DOC_TYPES, attendanceId, type DocType, type HomeroomDoc } from './envelope';
+import { isIsoDate } from './schoolDate';
+
+const id = z.string().min(1).max(200);
+const isoDate = z.string().refine(isIsoDate, 'a date in the form YYYY-MM-DD');
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time in the form HH:MM');
+const name = z.string().trim().min(1).max(100);
+const text = (max: number) => z.string().max(max);
+
+export const MAX_NOTE_CHARS = 10_000;
+
+const period = z.strictObject({
+  name: name,
+  start: isoDate,
+  end: isoDate,
+  grades: z.array(z.int().min(0).max(12)).optional(),
+});
+
+export const schoolBodySchema = z.strictObject({
+  name: text(300).min(1),
+  shortName: text(100).min(1),
+  timeZone: z.string().refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'an IANA time zone such as Europe/Moscow'),
+  schoolYear: z.strictObject({ start: isoDate, end: isoDate }),
+  periods: z.array(period).max(20),
+  holidays: z.array(period).max(50),
+  attendanceLetters: z.array(attendanceLetterSchema).min(1).max(20),
+});
+
+export const classBodySchema = z.strictObject({
+  name: text(20).min(1),
+  grade: z.int().min(0).max(12),
+  letter: text(5),
+});
+
+const personName = {
+  lastName: name,
+  firstName: name,
+  patronymic: text(100).optional(),
+};
+
+export const pupilBodySchema = z.strictObject({
+  ...personName,
+  birthDate: isoDate.optional(),
+  sex: z.enum(['M', 'F']).optional(),
+});
+
+const contact = {
+  phone: text(30).optional(),
+  email: text(200).optional(),
+};
+
+export const guardianBodySchema = z.strictObject({ ...personName, ...contact });
+
+export const staffBodySchema = z.strictObject({
+  ...personName,
+  ...contact,
+  position: text(200),
+});
+
+export const guardianshipBodySchema = z.strictObject({
+  relation: text(100).optional(),
+});
+
+export const assignmentBodySchema = z.strictObject({
+  role: z.enum(['class-teacher']),
+});
+
+export const EVENT_STATUSES = ['planned', 'held', 'cancelled'] as const;
+
+export const eventBodySchema = z.strictObject({
+  title: text(300).min(1),
+  kind: text(100).optional(),
+  start: clock.optional(),
+  end: clock.optional(),
+  place: text(200).optional(),
+  participants: text(200).optional(),
+  responsible: text(200).optional(),
+  status: z.enum(EVENT_STATUSES),
+});
+
+export const noteBodySchema = z.strictObject({
+  text: text(MAX_NOTE_CHARS).min(1),
+  authorName: text(300).optional(),
+});
+
+export const BODY_SCHEMAS = {
+  school: schoolBodySchema,
+  class: classBodySchema,
+  pupil: pupilBodySchema,
+  guardian: guardianBodySchema,
+  staff: staffBodySchema,
+  guardianship: guardianshipBodySchema,
+  assignment: assignmentBodySchema,
+  event: eventBodySchema,
+  attendance: attendanceBodySchema,
+  note: noteBodySchema,
+} satisfies Record<DocType, z.ZodType>;
+
+export type BodyOf<T extends DocType> = z.infer<(typeof BODY_SCHEMAS)[T]>;
+export type SchoolBody = BodyOf<'school'>;
+export type ClassBody = BodyOf<'class'>;
+export type PupilBody = BodyOf<'pupil'>;
+export type GuardianBody = BodyOf<'guardian'>;
+export type StaffBody = BodyOf<'staff'>;
+export type EventBody = BodyOf<'event'>;
+export type NoteBody = BodyOf<'note'>;
+
+export const envelopeSchema = z.object({
+  _id: id,
+  _rev: z.string().max(200).optional(),
+  _deleted: z.boolean().optional(),
+  type: z.enum(DOC_TYPES),
+  schoolId: id,
+  classIds: z.array(id).max(100),
+  pupilId: id.optional(),
+  eventId: id.optional(),
+  personId: id.optional(),
+  audience: z.enum(AUDIENCES),
+  date: isoDate.optional(),
+  updatedAt: z.iso.datetime(),
+  updatedBy: z.string().max(200),
+  body: z.unknown(),
+});
+
+/** The outcome of validating a document: the typed document, or what is wrong with it. */
+export type Validation = { ok: true; doc: HomeroomDoc } | { ok: false; reason: string };
+
+/**
+ * Validates a whole document: the envelope, the rules that tie envelope fields together, and the
+ * body against its type's schema. A deletion needs only a valid envelope.
+ */
+export function validateDoc(input: unknown): Validation {
+  const envelope = envelopeSchema.safeParse(input);
+  if (!envelope.success) return { ok: false, reason: describe(envelope.error) };
+  const doc = envelope.data as HomeroomDoc;
+
+  const rule = envelopeRule(doc);
+  if (rule) return { ok: false, reason: rule };
+  if (doc._deleted) return { ok: true, doc };
+
+  const body = BODY_SCHEMAS[doc.type].safeParse(doc.body);
+  if (!body.success) return { ok: false, reason: describe(body.error, 'body') };
+  return { ok: true, doc: { ...doc, body: body.data } };
+}
+
+function envelopeRule(doc: HomeroomDoc): string | undefined {
+  if (doc._id.startsWith('_')) return '_id: ids starting with "_" are reserved';
+  if (doc.audience === 'family' && !doc.pupilId) return 'audience "family" needs a pupilId';
+  switch (doc.type) {
+    case 'attendance':
+      if (!doc.pupilId || !doc.eventId || !doc.date) {
+        return 'attendance needs pupilId, eventId and date';
+      }
+      if (doc._id !== attendanceId(doc.eventId, doc.pupilId)) {
+        return `attendance _id must be "${attendanceId(doc.eventId, doc.pupilId)}"`;
+      }
+      if (doc.classIds.length !== 1) return 'attendance belongs to exactly one class';
+      return undefined;
+    case 'pupil':
+      if (!doc.pupilId || doc.classIds.length !== 1) return 'a pupil needs exactly one class';
+      return doc._id === `pupil:${doc.pupilId}` ? undefined : 'a pupil document is its own pupilId';
+    case 'guardianship':
+      return doc.pupilId && doc.personId && doc.classIds.length === 1
+        ? undefined
+        : "a guardianship needs a pupilId, the guardian as personId, and the pupil's class";
+    case 'assignment':
+      return doc.personId && doc.classIds.length === 1
+        ? undefined
+        : 'an assignment needs the teacher as personId and exactly one class';
+    case 'guardian':
+    case 'staff':
+      return doc.personId && doc._id === `${doc.type}:${doc.personId}`
+        ? undefined
+        : `a ${doc.type} document is its own personId`;
+    case 'class':
+      return doc.classIds.length === 1 && doc._id === `class:${doc.classIds[0] ?? ''}`
+        ? undefined
+        : 'a class document belongs to its own class only';
+    case 'event':
+      return doc.date ? undefined : 'an event needs a date';
+    default:
+      return undefined;
+  }
+}
+
+function describe(error: z.ZodError, prefix?: string): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => {
+      const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}
