@@ -65,6 +65,21 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', DOMAIN_BOUNDARY] },
   },
   {
+    // One level deeper, `../` still stays inside src/domain; `../../` leaves it.
+    files: ['src/domain/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: DOMAIN_BOUNDARY.patterns.map((pattern) => ({
+            ...pattern,
+            group: pattern.group.map((entry) => (entry === '../*' ? '../../*' : entry)),
+          })),
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
   },

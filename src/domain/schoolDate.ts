@@ -29,8 +29,8 @@ export function schoolDate(instant: Date, timeZone: string): string {
 export function parseRuDate(text: string): string | undefined {
   const match = /^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$/.exec(text);
   if (!match) return undefined;
-  const [, d, m, y] = match;
-  const iso = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+  const [, d = '', m = '', y = ''] = match;
+  const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   return isIsoDate(iso) ? iso : undefined;
 }
 

@@ -26,7 +26,7 @@ export function parseClassName(text: string): ClassName | undefined {
   if (!match) return undefined;
   const grade = Number(match[1]);
   if (grade < 1 || grade > 11) return undefined;
-  const raw = match[2]!.toUpperCase();
+  const raw = (match[2] ?? '').toUpperCase();
   const letter = LATIN_TO_CYRILLIC[raw] ?? raw;
   if (!/^[А-ЯЁ]$/.test(letter)) return undefined;
   return { grade, letter, name: `${grade} «${letter}»` };

@@ -1,0 +1,156 @@
+/**
+ * Sign-in on this device. The first login must be online: the server checks the password, then the
+ * key material and the user's database are created. Later logins unlock offline by unwrapping the
+ * stored key with the password.
+ */
+import {
+  createDataKey,
+  PBKDF2_ITERATIONS,
+  unwrapDataKey,
+  WrongPasswordError,
+} from '../crypto/keys';
+import { open, seal } from '../crypto/seal';
+import type { ErrorCode } from '../domain/errors';
+import { normalizeLogin } from '../domain/login';
+import { Repository } from '../store/repository';
+import { UserDb, userDbName } from '../store/userDb';
+import { ApiError, type CouchApi, type SessionInfo } from '../sync/couchApi';
+import { accountHash, DeviceDb } from './deviceDb';
+
+/** What the app needs to know about the signed-in account; kept sealed on the device. */
+export type Profile = Omit<SessionInfo, 'name'>;
+
+export type SignInFailure = 'badLogin' | 'wrongPassword' | 'firstLoginOffline' | ErrorCode;
+
+export class SignInError extends Error {
+  constructor(
+    readonly code: SignInFailure,
+    options?: ErrorOptions,
+  ) {
+    super(`sign-in failed: ${code}`, options);
+    this.name = 'SignInError';
+  }
+}
+
+export interface SignedIn {
+  accountHash: string;
+  login: string;
+  profile: Profile;
+  /** The unwrapped data key: non-extractable, in memory only. */
+  key: CryptoKey;
+  db: UserDb;
+  repo: Repository;
+  /** True when this device had no key for the account: nothing is stored yet. */
+  firstLogin: boolean;
+}
+
+export interface SignInEnv {
+  api: CouchApi;
+  origin: string;
+  iterations?: number;
+}
+
+export async function signIn(
+  rawLogin: string,
+  password: string,
+  env: SignInEnv,
+): Promise<SignedIn> {
+  const login = normalizeLogin(rawLogin);
+  if (!login) throw new SignInError('badLogin');
+  const hash = await accountHash(env.origin, login);
+  const device = new DeviceDb();
+  try {
+    const account = await device.accounts.get(hash);
+    if (account) return await unlockExisting(hash, login, password, account.key, account.profile);
+    return await firstLogin(device, hash, login, password, env);
+  } finally {
+    device.close();
+  }
+}
+
+async function unlockExisting(
+  hash: string,
+  login: string,
+  password: string,
+  stored: Parameters<typeof unwrapDataKey>[0],
+  sealedProfile: Parameters<typeof open>[1],
+): Promise<SignedIn> {
+  let key: CryptoKey;
+  try {
+    key = await unwrapDataKey(stored, password);
+  } catch (error) {
+    if (error instanceof WrongPasswordError)
+      throw new SignInError('wrongPassword', { cause: error });
+    throw error;
+  }
+  const profile = await open<Profile>(key, sealedProfile, hash);
+  const db = new UserDb(userDbName(hash));
+  return {
+    accountHash: hash,
+    login,
+    profile,
+    key,
+    db,
+    repo: new Repository(db, key),
+    firstLogin: false,
+  };
+}
+
+async function firstLogin(
+  device: DeviceDb,
+  hash: string,
+  login: string,
+  password: string,
+  env: SignInEnv,
+): Promise<SignedIn> {
+  let session: SessionInfo;
+  try {
+    session = await env.api.login(login, password);
+  } catch (error) {
+    if (error instanceof ApiError) {
+      throw new SignInError(error.code === 'network' ? 'firstLoginOffline' : error.code, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+  const profile: Profile = {
+    roles: session.roles,
+    db: session.db,
+    personId: session.personId,
+    schoolId: session.schoolId,
+  };
+  const { stored, key } = await createDataKey(password, env.iterations ?? PBKDF2_ITERATIONS);
+  await device.accounts.put({ hash, key: stored, profile: await seal(key, profile, hash) });
+  const db = new UserDb(userDbName(hash));
+  return {
+    accountHash: hash,
+    login,
+    profile,
+    key,
+    db,
+    repo: new Repository(db, key),
+    firstLogin: true,
+  };
+}
+
+/** Removes the account's data and key material from this device. */
+export async function forgetAccount(hash: string): Promise<void> {
+  const device = new DeviceDb();
+  try {
+    await UserDb.delete(userDbName(hash));
+    await device.accounts.delete(hash);
+  } finally {
+    device.close();
+  }
+}
+
+/** Stores a refreshed profile (roles may change on the server) sealed with the data key. */
+export async function saveProfile(hash: string, key: CryptoKey, profile: Profile): Promise<void> {
+  const device = new DeviceDb();
+  try {
+    await device.accounts.update(hash, { profile: await seal(key, profile, hash) });
+  } finally {
+    device.close();
+  }
+}

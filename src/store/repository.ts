@@ -1,0 +1,181 @@
+/**
+ * The encrypted document store of one unlocked user. Every write seals first (WebCrypto cannot run
+ * inside an IndexedDB transaction) and then puts the rows, the outbox entries and, for pulls, the
+ * checkpoint in one Dexie transaction, so a crash never leaves one without the other.
+ */
+import type { HomeroomDoc } from '../domain/envelope';
+import { fromRow, toRow } from './rows';
+import type { OutboxEntry, UserDb } from './userDb';
+
+/** An opaque position in the server's changes feed, stored as received. */
+export type Seq = string | number;
+
+/** One row of a pulled batch: the server's version, or its removal from what the user may read. */
+export interface PulledChange {
+  id: string;
+  deleted: boolean;
+  doc?: HomeroomDoc | undefined;
+}
+
+/** The document to keep when a pulled version meets a pending local edit. */
+export type MergeRule = (local: HomeroomDoc, server: HomeroomDoc) => HomeroomDoc;
+
+export interface AppliedChanges {
+  upserted: HomeroomDoc[];
+  removed: string[];
+}
+
+/** A local edit raced the pull; the batch is recomputed. */
+class OutboxMoved extends Error {}
+
+/** Pull retries when local edits keep landing on the same documents; a tap is rarely that fast. */
+const MAX_APPLY_ATTEMPTS = 5;
+
+export class Repository {
+  constructor(
+    readonly db: UserDb,
+    private readonly key: CryptoKey,
+  ) {}
+
+  async loadAll(): Promise<HomeroomDoc[]> {
+    const rows = await this.db.docs.toArray();
+    return Promise.all(rows.map((row) => fromRow(this.key, row)));
+  }
+
+  async get(id: string): Promise<HomeroomDoc | undefined> {
+    const row = await this.db.docs.get(id);
+    return row ? fromRow(this.key, row) : undefined;
+  }
+
+  /**
+   * Stores local edits and queues them for push, in one transaction. The base revision is always
+   * the stored row's: a local edit never changes which server version it was based on.
+   */
+  async saveLocal(docs: readonly HomeroomDoc[]): Promise<void> {
+    const rows = await Promise.all(docs.map((doc) => toRow(this.key, doc)));
+    const queuedAt = new Date(Date.now()).toISOString();
+
+    await this.db.transaction('rw', this.db.docs, this.db.outbox, async () => {
+      const ids = rows.map((row) => row._id);
+      const [existing, entries] = await Promise.all([
+        this.db.docs.bulkGet(ids),
+        this.db.outbox.bulkGet(ids),
+      ]);
+      rows.forEach((row, index) => {
+        const base = existing[index]?._rev;
+        if (base === undefined) delete row._rev;
+        else row._rev = base;
+      });
+      await this.db.docs.bulkPut(rows);
+      await this.db.outbox.bulkPut(
+        rows.map((row, index) => {
+          const editSeq = (entries[index]?.editSeq ?? 0) + 1;
+          return { docId: row._id, editSeq, queuedAt };
+        }),
+      );
+    });
+  }
+
+  pendingCount(): Promise<number> {
+    return this.db.outbox.count();
+  }
+
+  pendingEntries(): Promise<OutboxEntry[]> {
+    return this.db.outbox.toArray();
+  }
+
+  async readCheckpoint(key: string): Promise<Seq | undefined> {
+    return (await this.db.checkpoints.get(key))?.since;
+  }
+
+  /**
+   * Applies one pulled batch and its checkpoint in one transaction. A document with a pending local
+   * edit is merged by `merge` and stays queued, now based on the server's revision; a removal of a
+   * document with a pending edit is ignored, so the edit is pushed and the server decides.
+   */
+  async applyPulled(
+    changes: readonly PulledChange[],
+    checkpoint: { key: string; since: Seq },
+    merge: MergeRule,
+  ): Promise<AppliedChanges> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.tryApply(changes, checkpoint, merge);
+      } catch (error) {
+        if (!(error instanceof OutboxMoved) || attempt >= MAX_APPLY_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async tryApply(
+    changes: readonly PulledChange[],
+    checkpoint: { key: string; since: Seq },
+    merge: MergeRule,
+  ): Promise<AppliedChanges> {
+    const ids = changes.map((change) => change.id);
+    const seen = await this.db.outbox.bulkGet(ids);
+    const upserted: HomeroomDoc[] = [];
+    const removed: string[] = [];
+
+    for (const [index, change] of changes.entries()) {
+      const dirty = seen[index] !== undefined;
+      const gone = change.deleted || !change.doc || change.doc._deleted === true;
+      if (gone) {
+        if (!dirty) removed.push(change.id);
+        continue;
+      }
+      const server = change.doc as HomeroomDoc;
+      const local = dirty ? await this.get(change.id) : undefined;
+      upserted.push(local ? { ...merge(local, server), _rev: server._rev } : server);
+    }
+    const rows = await Promise.all(upserted.map((doc) => toRow(this.key, doc)));
+
+    await this.db.transaction('rw', this.db.docs, this.db.outbox, this.db.checkpoints, async () => {
+      const now = await this.db.outbox.bulkGet(ids);
+      if (now.some((entry, index) => entry?.editSeq !== seen[index]?.editSeq)) {
+        throw new OutboxMoved();
+      }
+      await this.db.docs.bulkPut(rows);
+      await this.db.docs.bulkDelete(removed);
+      await this.db.checkpoints.put({ key: checkpoint.key, since: checkpoint.since });
+    });
+    return { upserted, removed };
+  }
+
+  /**
+   * The server stored `editSeq` of a document as `rev`. The row now rests on that revision; the
+   * outbox entry goes only if no newer local edit was made meanwhile.
+   */
+  async acknowledge(docId: string, editSeq: number, rev: string): Promise<void> {
+    await this.db.transaction('rw', this.db.docs, this.db.outbox, async () => {
+      const entry = await this.db.outbox.get(docId);
+      await this.db.docs.update(docId, { _rev: rev });
+      if (entry?.editSeq === editSeq) await this.db.outbox.delete(docId);
+    });
+  }
+
+  /**
+   * After a conflict: stores the merged document on top of the server's revision and keeps it
+   * queued. Returns false (and changes nothing) when the user edited it again meanwhile.
+   */
+  async requeue(merged: HomeroomDoc, editSeq: number): Promise<boolean> {
+    const row = await toRow(this.key, merged);
+    return this.db.transaction('rw', this.db.docs, this.db.outbox, async () => {
+      const entry = await this.db.outbox.get(merged._id);
+      if (entry?.editSeq !== editSeq) return false;
+      await this.db.docs.put(row);
+      await this.db.outbox.put({ docId: entry.docId, editSeq, queuedAt: entry.queuedAt });
+      return true;
+    });
+  }
+
+  /** The server refused this version: keep it queued and remember why, for the status line. */
+  async reject(docId: string, editSeq: number, code: string): Promise<void> {
+    await this.db.transaction('rw', this.db.outbox, async () => {
+      const entry = await this.db.outbox.get(docId);
+      if (entry?.editSeq === editSeq) {
+        await this.db.outbox.put({ ...entry, rejected: { editSeq, code } });
+      }
+    });
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * The few CouchDB endpoints Homeroom's own client uses, same origin under /couch/.
+ * See https://docs.couchdb.org/en/stable/api/index.html for the protocol.
+ */
+import type { HomeroomDoc } from '../domain/envelope';
+import { isErrorCode, type ErrorCode } from '../domain/errors';
+import type { Seq } from '../store/repository';
+
+/** What an account may do and where its documents are. */
+export interface SessionInfo {
+  name: string;
+  roles: string[];
+  db: string;
+  personId: string;
+  schoolId: string;
+}
+
+/** A failed request: a registry code, or `network` when no answer came at all. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode | 'network',
+    readonly status: number,
+    options?: ErrorOptions,
+  ) {
+    super(`couch request failed: ${code} (${status})`, options);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ChangeResult {
+  seq: Seq;
+  id: string;
+  changes: { rev: string }[];
+  deleted?: boolean;
+  doc?: HomeroomDoc;
+}
+
+export interface ChangesResponse {
+  results: ChangeResult[];
+  last_seq: Seq;
+}
+
+export type BulkResult =
+  { id: string; rev: string; ok: true } | { id: string; error: string; reason?: string };
+
+export interface ChangesOptions {
+  limit: number;
+  longpollMs?: number;
+  signal?: AbortSignal;
+}
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export class CouchApi {
+  constructor(
+    private readonly fetchFn: FetchLike = (input, init) => fetch(input, init),
+    private readonly base = '/couch',
+  ) {}
+
+  async login(name: string, password: string): Promise<SessionInfo> {
+    const body = await this.request<{
+      name: string;
+      roles: string[];
+      homeroom: { db: string; personId: string; schoolId: string };
+    }>('POST', '/_session', { name, password });
+    return { name: body.name, roles: body.roles, ...body.homeroom };
+  }
+
+  async logout(): Promise<void> {
+    await this.request('DELETE', '/_session');
+  }
+
+  changes(db: string, since: Seq | undefined, options: ChangesOptions): Promise<ChangesResponse> {
+    const query = new URLSearchParams({ limit: String(options.limit), include_docs: 'true' });
+    if (since !== undefined) query.set('since', String(since));
+    if (options.longpollMs !== undefined) {
+      query.set('feed', 'longpoll');
+      query.set('timeout', String(options.longpollMs));
+    }
+    return this.request('GET', `/${encodeURIComponent(db)}/_changes?${query}`, undefined, {
+      signal: options.signal,
+    });
+  }
+
+  bulkDocs(db: string, docs: readonly HomeroomDoc[]): Promise<BulkResult[]> {
+    return this.request('POST', `/${encodeURIComponent(db)}/_bulk_docs`, { docs });
+  }
+
+  getDoc(db: string, id: string): Promise<HomeroomDoc> {
+    return this.request('GET', `/${encodeURIComponent(db)}/${encodeURIComponent(id)}`);
+  }
+
+  private async request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extra: { signal?: AbortSignal | undefined } = {},
+  ): Promise<T> {
+    let response: Response;
+    try {
+      response = await this.fetchFn(`${this.base}${path}`, {
+        method,
+        credentials: 'same-origin',
+        // Personal data: never into the HTTP cache, whatever the server says.
+        cache: 'no-store',
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        body: body === undefined ? null : JSON.stringify(body),
+        signal: extra.signal ?? null,
+      });
+    } catch (cause) {
+      if (extra.signal?.aborted) throw cause;
+      throw new ApiError('network', 0, { cause });
+    }
+    if (response.ok) return (await response.json()) as T;
+    throw new ApiError(await errorCodeOf(response), response.status);
+  }
+}
+
+async function errorCodeOf(response: Response): Promise<ErrorCode> {
+  try {
+    const body = (await response.json()) as { error?: unknown };
+    if (isErrorCode(body.error)) return body.error;
+  } catch {
+    // Not JSON: fall back to the status below.
+  }
+  if (response.status === 401) return 'unauthorized';
+  if (response.status === 403) return 'forbidden';
+  if (response.status === 404) return 'not_found';
+  if (response.status === 409) return 'conflict';
+  if (response.status === 429) return 'too_many_requests';
+  return 'internal';
+}

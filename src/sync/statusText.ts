@@ -1,0 +1,30 @@
+/**
+ * The status line. It never says "all sent" while anything is pending, refused, or the last
+ * attempt failed.
+ */
+import type { TFunction } from 'i18next';
+import type { SyncSnapshot } from './syncClient';
+
+export function formatClock(ms: number, language: string): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ru-RU', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(ms));
+}
+
+export function statusText(t: TFunction, snapshot: SyncSnapshot, language: string): string {
+  const { state, pending, rejected, error, lastSyncedAt } = snapshot;
+  const parts: string[] = [];
+
+  if (pending > 0) parts.push(t('status.pending', { count: pending }));
+  if (rejected) parts.push(t('status.refused', { reason: t(`errors.${rejected}`) }));
+
+  if (state === 'offline') parts.unshift(t('status.offline'));
+  else if (state === 'pulling' || state === 'pushing') parts.push(t('status.syncing'));
+  else if (error && !(error === 'network' && parts.length > 0)) parts.push(t(`errors.${error}`));
+
+  if (parts.length > 0) return parts.join('. ');
+  if (lastSyncedAt === null) return t('status.notYet');
+  return t('status.synced', { time: formatClock(lastSyncedAt, language) });
+}

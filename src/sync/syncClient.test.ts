@@ -1,0 +1,186 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDataKey } from '../crypto/keys';
+import { PRESENT, recordMark, type AttendanceBody } from '../domain/attendance';
+import type { HomeroomDoc } from '../domain/envelope';
+import { Repository } from '../store/repository';
+import { UserDb } from '../store/userDb';
+import { attendance, pupil } from '../testing/docs';
+import { FakeCouch } from '../testing/fakeCouch';
+import { CouchApi } from './couchApi';
+import { SyncClient, type SyncSnapshot } from './syncClient';
+
+const ABSENT = { status: 'absent', reason: 'unknown', evidence: 'none', excused: false } as const;
+let counter = 0;
+const opened: UserDb[] = [];
+
+async function setup(batchSize = 500) {
+  const server = new FakeCouch();
+  const db = new UserDb(`sync-${++counter}`);
+  opened.push(db);
+  const { key } = await createDataKey('pw', 1000);
+  const repo = new Repository(db, key);
+  const snapshots: SyncSnapshot[] = [];
+  const seen = new Map<string, HomeroomDoc>();
+  const client = new SyncClient({
+    api: new CouchApi(server.fetch),
+    repo,
+    db: 'school',
+    checkpointKey: 'cp',
+    batchSize,
+    onDocs: ({ upserted }) => {
+      for (const doc of upserted) seen.set(doc._id, doc);
+    },
+    onSnapshot: (snapshot) => snapshots.push(snapshot),
+  });
+  return { server, repo, client, snapshots, seen };
+}
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+describe('SyncClient pull', () => {
+  it('pulls in batches and stores the checkpoint after each batch', async () => {
+    const { server, repo, client } = await setup(2);
+    for (let i = 1; i <= 5; i++) server.put(pupil(`p${i}`, `Ф${i}`, 'И'));
+    server.before = (request) => {
+      if (request.query.get('since') === '4') throw new TypeError('network down');
+    };
+
+    await expect(client.syncOnce()).rejects.toThrow();
+    expect(await repo.readCheckpoint('cp')).toBe(4);
+    expect(await repo.db.docs.count()).toBe(4);
+    expect(client.current.lastSyncedAt).toBeNull();
+
+    server.before = undefined;
+    await client.syncOnce();
+    expect(await repo.db.docs.count()).toBe(5);
+    const sinces = server.requests.map((request) => request.query.get('since'));
+    expect(sinces).toEqual([null, '2', '4', '4']);
+  });
+
+  it('removes documents the server announces as deleted', async () => {
+    const { server, repo, client } = await setup();
+    const doc = pupil('p1', 'А', 'Б');
+    server.put(doc);
+    await client.syncOnce();
+    server.put({ ...doc, _rev: server.docs.get(doc._id)?.doc._rev, _deleted: true });
+    await client.syncOnce();
+    expect(await repo.get(doc._id)).toBeUndefined();
+  });
+});
+
+describe('SyncClient push', () => {
+  it('sends the base revision and clears the outbox only after the server acknowledged', async () => {
+    const { server, repo, client } = await setup();
+    const doc = attendance('e1', 'p1', PRESENT, '2026-09-07T05:00:00.000Z', 't');
+    await repo.saveLocal([doc]);
+    await client.syncOnce();
+
+    const stored = server.docs.get(doc._id)?.doc;
+    expect(stored?.body).toEqual(doc.body);
+    expect(await repo.pendingCount()).toBe(0);
+    expect((await repo.get(doc._id))?._rev).toBe(stored?._rev);
+    expect(client.current).toMatchObject({ state: 'idle', pending: 0, error: null });
+    expect(client.current.lastSyncedAt).not.toBeNull();
+
+    await repo.saveLocal([{ ...doc, body: { ...doc.body, status: 'late' } }]);
+    await client.syncOnce();
+    const sent = server.requests.filter((r) => r.path.endsWith('_bulk_docs')).at(-1);
+    expect((sent?.body as { docs: HomeroomDoc[] }).docs[0]?._rev).toBe(stored?._rev);
+  });
+
+  it('keeps an edit made while its previous version was in flight', async () => {
+    const { server, repo, client } = await setup();
+    const doc = attendance('e1', 'p1', PRESENT, '2026-09-07T05:00:00.000Z', 't');
+    await repo.saveLocal([doc]);
+    server.before = async (request) => {
+      if (!request.path.endsWith('_bulk_docs')) return;
+      server.before = undefined;
+      await repo.saveLocal([{ ...doc, body: { ...doc.body, status: 'absent' } }]);
+    };
+    await client.syncOnce().catch(() => undefined);
+    // The second edit went out in the same cycle's next round or stays queued: never lost.
+    const local = await repo.get(doc._id);
+    expect((local?.body as AttendanceBody).status).toBe('absent');
+    const pending = await repo.pendingCount();
+    const onServer = server.docs.get(doc._id)?.doc.body as AttendanceBody;
+    expect(pending === 1 || onServer.status === 'absent').toBe(true);
+    await client.syncOnce();
+    expect((server.docs.get(doc._id)?.doc.body as AttendanceBody).status).toBe('absent');
+    expect(await repo.pendingCount()).toBe(0);
+  });
+
+  it('merges a conflict by the attendance rule and pushes on top of the server revision', async () => {
+    const { server, repo, client, seen } = await setup();
+    const base = attendance('e1', 'p1', PRESENT, '2026-09-07T05:00:00.000Z', 'teacher');
+    server.put(base);
+    await client.syncOnce();
+    // Another device records a later mark; ours is older but still pending.
+    const mine = {
+      ...base,
+      body: recordMark(base.body, ABSENT, '2026-09-07T05:05:00.000Z', 'teacher'),
+    };
+    await repo.saveLocal([mine]);
+    const late = { ...ABSENT, status: 'late' as const };
+    const later = {
+      ...base,
+      body: recordMark(base.body, late, '2026-09-07T05:09:00.000Z', 'deputy'),
+    };
+    server.put({ ...later, _rev: server.docs.get(base._id)?.doc._rev });
+
+    await client.syncOnce();
+    const result = server.docs.get(base._id)?.doc.body as AttendanceBody;
+    expect(result).toMatchObject({ status: 'late', recordedBy: 'deputy' });
+    expect(result.history.map((mark) => mark.status)).toEqual(['present', 'absent']);
+    expect(await repo.pendingCount()).toBe(0);
+    expect(seen.get(base._id)?.body).toMatchObject({ status: 'late' });
+  });
+
+  it('keeps a refused edit queued and reports it, never claiming to be synced', async () => {
+    const { server, repo, client } = await setup();
+    const doc = attendance('e1', 'p1', PRESENT, '2026-09-07T05:00:00.000Z', 't');
+    server.refuse.set(doc._id, 'forbidden');
+    await repo.saveLocal([doc]);
+    await client.syncOnce();
+
+    expect(await repo.pendingCount()).toBe(1);
+    expect(client.current).toMatchObject({ pending: 1, rejected: 'forbidden' });
+    expect(client.current.lastSyncedAt).toBeNull();
+
+    // Not retried as is; a new edit is tried again.
+    const pushes = () => server.requests.filter((r) => r.path.endsWith('_bulk_docs')).length;
+    const before = pushes();
+    await client.syncOnce();
+    expect(pushes()).toBe(before);
+    server.refuse.clear();
+    await repo.saveLocal([{ ...doc, body: { ...doc.body, status: 'late' } }]);
+    await client.syncOnce();
+    expect(client.current).toMatchObject({ pending: 0, rejected: null });
+  });
+
+  it('stops on an expired session with a truthful error and keeps the outbox', async () => {
+    const { repo } = await setup();
+    await repo.saveLocal([pupil('p1', 'А', 'Б')]);
+    const expired = () =>
+      Promise.resolve(
+        new Response(JSON.stringify({ error: 'unauthorized', reason: 'x' }), { status: 401 }),
+      );
+    const snapshots: SyncSnapshot[] = [];
+    const client = new SyncClient({
+      api: new CouchApi(expired),
+      repo,
+      db: 'school',
+      checkpointKey: 'cp',
+      onDocs: () => undefined,
+      onSnapshot: (snapshot) => snapshots.push(snapshot),
+    });
+    client.start(true);
+    await expect.poll(() => client.current.state).toBe('error');
+    await client.stop();
+    expect(client.current).toMatchObject({ error: 'unauthorized', pending: 1 });
+    expect(snapshots.some((snapshot) => snapshot.lastSyncedAt !== null)).toBe(false);
+    expect(await repo.pendingCount()).toBe(1);
+  });
+});

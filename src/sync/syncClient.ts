@@ -1,0 +1,274 @@
+/**
+ * The sync client: an explicit state machine over the outbox and the changes feed.
+ *
+ *   offline ──online──▶ pushing ─▶ pulling ─▶ idle ──longpoll answers / local edit──▶ pushing …
+ *      ▲                   │          │
+ *      └──network error────┴──────────┴──other error──▶ error ──backoff──▶ pushing
+ *
+ * Push sends every queued document with the revision it was based on; an entry leaves the outbox
+ * only when the server acknowledged that very edit. Pull reads `_changes` from the checkpoint in
+ * batches; each batch and its checkpoint are applied in one transaction.
+ */
+import type { ErrorCode } from '../domain/errors';
+import type { HomeroomDoc } from '../domain/envelope';
+import type { AppliedChanges, Repository } from '../store/repository';
+import type { OutboxEntry } from '../store/userDb';
+import { ApiError, type CouchApi } from './couchApi';
+import { mergeDocs } from './merge';
+
+export type SyncState = 'idle' | 'pulling' | 'pushing' | 'offline' | 'error';
+export type SyncErrorCode = ErrorCode | 'network';
+
+export interface SyncSnapshot {
+  state: SyncState;
+  /** Local edits not yet acknowledged by the server. */
+  pending: number;
+  /** Why the server refused a queued edit, when it did; the edit stays queued. */
+  rejected: SyncErrorCode | null;
+  /** The last failed attempt's reason; cleared by the next complete cycle. */
+  error: SyncErrorCode | null;
+  /** When a cycle last ended with nothing pending (ms since epoch). */
+  lastSyncedAt: number | null;
+}
+
+export interface SyncOptions {
+  api: CouchApi;
+  repo: Repository;
+  db: string;
+  /** Per server, database and user; see checkpointKey in ./checkpoint.ts. */
+  checkpointKey: string;
+  onDocs: (changes: AppliedChanges) => void;
+  onSnapshot: (snapshot: SyncSnapshot) => void;
+  batchSize?: number;
+  longpollMs?: number;
+}
+
+export const PULL_BATCH = 500;
+const PUSH_BATCH = 200;
+/** A conflict merge is pushed again at once; more rounds mean another device keeps writing. */
+const MAX_PUSH_ROUNDS = 3;
+/** Retry soon after a blip, but never hammer the school's server: at most once a minute. */
+const MAX_BACKOFF_MS = 60_000;
+
+export function backoffMs(failures: number): number {
+  return Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, failures - 1));
+}
+
+export class SyncClient {
+  private snapshot: SyncSnapshot = {
+    state: 'idle',
+    pending: 0,
+    rejected: null,
+    error: null,
+    lastSyncedAt: null,
+  };
+  private running = false;
+  private online = true;
+  private waiting: AbortController | null = null;
+  private loop: Promise<void> | null = null;
+
+  constructor(private readonly options: SyncOptions) {}
+
+  get current(): SyncSnapshot {
+    return this.snapshot;
+  }
+
+  /** Starts the live loop; call stop() before dropping the client. */
+  start(online: boolean): void {
+    this.online = online;
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.waiting?.abort();
+    await this.loop;
+    this.loop = null;
+  }
+
+  setOnline(online: boolean): void {
+    this.online = online;
+    if (!online) this.update({ state: 'offline' });
+    this.waiting?.abort();
+  }
+
+  /** A local edit was queued: count it now and push without waiting for the long poll. */
+  async nudge(): Promise<void> {
+    await this.refreshPending();
+    this.waiting?.abort();
+  }
+
+  /** One complete cycle: push the outbox, then pull every batch. Throws on failure. */
+  async syncOnce(): Promise<void> {
+    await this.push();
+    await this.pull();
+    await this.refreshPending();
+    const clean = this.snapshot.pending === 0;
+    this.update({
+      state: 'idle',
+      error: null,
+      lastSyncedAt: clean ? Date.now() : this.snapshot.lastSyncedAt,
+    });
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    await this.refreshPending();
+    while (this.running) {
+      if (!this.online) {
+        this.update({ state: 'offline' });
+        await this.pause(undefined);
+        continue;
+      }
+      try {
+        await this.syncOnce();
+        failures = 0;
+        await this.longpoll();
+      } catch (error) {
+        if (this.stopped() || isAbort(error)) continue;
+        failures += 1;
+        const code = error instanceof ApiError ? error.code : 'internal';
+        this.update({ state: code === 'network' ? 'offline' : 'error', error: code });
+        // An expired session needs the password again: wait for resume, not a timer.
+        await this.pause(code === 'unauthorized' ? undefined : backoffMs(failures));
+      }
+    }
+  }
+
+  private stopped(): boolean {
+    return !this.running;
+  }
+
+  /** Wakes a loop waiting after an expired session, once the session is refreshed. */
+  resume(): void {
+    this.waiting?.abort();
+  }
+
+  private async push(): Promise<void> {
+    const { api, repo, db } = this.options;
+    for (let round = 0; round < MAX_PUSH_ROUNDS; round++) {
+      const entries = (await repo.pendingEntries()).filter(
+        (entry) => entry.rejected?.editSeq !== entry.editSeq,
+      );
+      if (entries.length === 0) return;
+      this.update({ state: 'pushing' });
+
+      let conflicts = 0;
+      for (let start = 0; start < entries.length; start += PUSH_BATCH) {
+        const batch = await this.load(entries.slice(start, start + PUSH_BATCH));
+        const results = await api.bulkDocs(
+          db,
+          batch.map((item) => item.doc),
+        );
+        for (const result of results) {
+          const item = batch.find((candidate) => candidate.doc._id === result.id);
+          if (!item) continue;
+          if ('ok' in result) await repo.acknowledge(result.id, item.editSeq, result.rev);
+          else if (result.error === 'conflict') conflicts += await this.resolve(item);
+          else await repo.reject(result.id, item.editSeq, result.error);
+        }
+      }
+      await this.refreshPending();
+      if (conflicts === 0) return;
+    }
+  }
+
+  private async load(entries: OutboxEntry[]): Promise<{ doc: HomeroomDoc; editSeq: number }[]> {
+    const loaded = await Promise.all(
+      entries.map(async (entry) => ({ doc: await this.options.repo.get(entry.docId), entry })),
+    );
+    return loaded.flatMap(({ doc, entry }) => (doc ? [{ doc, editSeq: entry.editSeq }] : []));
+  }
+
+  /** A conflict: merge with the server's version by the type's rule and queue it again. */
+  private async resolve(item: { doc: HomeroomDoc; editSeq: number }): Promise<number> {
+    const { api, repo, db } = this.options;
+    let server: HomeroomDoc;
+    try {
+      server = await api.getDoc(db, item.doc._id);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'not_found') {
+        await repo.reject(item.doc._id, item.editSeq, 'conflict');
+        return 0;
+      }
+      throw error;
+    }
+    const merged = {
+      ...mergeDocs(item.doc, server),
+      updatedAt: new Date(Date.now()).toISOString(),
+    };
+    if (await repo.requeue(merged, item.editSeq)) {
+      this.options.onDocs({ upserted: [merged], removed: [] });
+    }
+    return 1;
+  }
+
+  private async pull(longpollMs?: number, signal?: AbortSignal): Promise<void> {
+    const { api, repo, db, checkpointKey } = this.options;
+    const limit = this.options.batchSize ?? PULL_BATCH;
+    let since = await repo.readCheckpoint(checkpointKey);
+    for (;;) {
+      if (longpollMs === undefined) this.update({ state: 'pulling' });
+      const options = longpollMs === undefined ? { limit } : { limit, longpollMs, signal };
+      const response = await api.changes(db, since, options);
+      const changes = response.results.map((row) => ({
+        id: row.id,
+        deleted: row.deleted === true,
+        doc: row.doc,
+      }));
+      const applied = await repo.applyPulled(
+        changes,
+        { key: checkpointKey, since: response.last_seq },
+        mergeDocs,
+      );
+      if (applied.upserted.length > 0 || applied.removed.length > 0) this.options.onDocs(applied);
+      since = response.last_seq;
+      if (response.results.length < limit) return;
+      longpollMs = undefined;
+    }
+  }
+
+  private async longpoll(): Promise<void> {
+    if (!this.running || this.snapshot.pending > 0) return;
+    this.waiting = new AbortController();
+    try {
+      await this.pull(this.options.longpollMs ?? 25_000, this.waiting.signal);
+    } finally {
+      this.waiting = null;
+    }
+  }
+
+  /** Waits for `ms`, or until woken by nudge, resume, stop or a change of connectivity. */
+  private async pause(ms: number | undefined): Promise<void> {
+    const controller = new AbortController();
+    this.waiting = controller;
+    await new Promise<void>((resolve) => {
+      const timer = ms === undefined ? undefined : setTimeout(resolve, ms);
+      controller.signal.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    if (this.waiting === controller) this.waiting = null;
+  }
+
+  private async refreshPending(): Promise<void> {
+    const entries = await this.options.repo.pendingEntries();
+    const refused = entries.find((entry) => entry.rejected?.editSeq === entry.editSeq);
+    this.update({
+      pending: entries.length,
+      rejected: (refused?.rejected?.code as SyncErrorCode | undefined) ?? null,
+    });
+  }
+
+  private update(patch: Partial<SyncSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...patch };
+    this.options.onSnapshot(this.snapshot);
+  }
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}

@@ -1,0 +1,96 @@
+/**
+ * A tiny in-memory stand-in for the server's /couch/ routes, for unit tests only: numeric
+ * sequences, revisions `N-x`, conflicts on a stale `_rev`, and per-request hooks.
+ */
+import type { HomeroomDoc } from '../domain/envelope';
+import type { FetchLike } from '../sync/couchApi';
+
+interface Stored {
+  doc: HomeroomDoc;
+  seq: number;
+}
+
+export interface FakeCouchRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+}
+
+export class FakeCouch {
+  readonly docs = new Map<string, Stored>();
+  readonly requests: FakeCouchRequest[] = [];
+  private seq = 0;
+  /** Per-document answers that override the normal write (e.g. forbidden). */
+  readonly refuse = new Map<string, string>();
+  /** Runs before a request is answered; throw to simulate a network failure. */
+  before: ((request: FakeCouchRequest) => Promise<void> | void) | undefined;
+
+  /** Stores a document as another device would, returning its new revision. */
+  put(doc: HomeroomDoc): string {
+    const old = this.docs.get(doc._id);
+    const generation = old ? Number(old.doc._rev?.split('-')[0] ?? 0) + 1 : 1;
+    const rev = `${generation}-${Math.random().toString(16).slice(2, 10)}`;
+    this.seq += 1;
+    this.docs.set(doc._id, { doc: { ...doc, _rev: rev }, seq: this.seq });
+    return rev;
+  }
+
+  readonly fetch: FetchLike = async (input, init) => {
+    const url = new URL(input, 'http://localhost');
+    const request: FakeCouchRequest = {
+      method: init?.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
+    };
+    this.requests.push(request);
+    await this.before?.(request);
+    return this.answer(request);
+  };
+
+  private answer({ method, path, query, body }: FakeCouchRequest): Response {
+    const [, , , route, ...rest] = path.split('/');
+    if (route === '_changes') return json(200, this.changes(query));
+    if (route === '_bulk_docs' && method === 'POST') {
+      return json(
+        201,
+        (body as { docs: HomeroomDoc[] }).docs.map((doc) => this.write(doc)),
+      );
+    }
+    const stored = this.docs.get(decodeURIComponent([route, ...rest].join('/')));
+    return stored ? json(200, stored.doc) : json(404, { error: 'not_found', reason: 'missing' });
+  }
+
+  private changes(query: URLSearchParams): unknown {
+    const since = Number(query.get('since') ?? 0);
+    const limit = Number(query.get('limit') ?? 1000);
+    const rows = [...this.docs.values()]
+      .filter((stored) => stored.seq > since)
+      .sort((a, b) => a.seq - b.seq)
+      .slice(0, limit);
+    const results = rows.map(({ doc, seq }) => ({
+      seq,
+      id: doc._id,
+      changes: [{ rev: doc._rev }],
+      ...(doc._deleted ? { deleted: true } : {}),
+      doc,
+    }));
+    return { results, last_seq: rows.at(-1)?.seq ?? since };
+  }
+
+  private write(doc: HomeroomDoc): unknown {
+    const refusal = this.refuse.get(doc._id);
+    if (refusal) return { id: doc._id, error: refusal, reason: 'refused by the test' };
+    const current = this.docs.get(doc._id)?.doc._rev;
+    if (current !== doc._rev) return { id: doc._id, error: 'conflict', reason: 'stale' };
+    return { id: doc._id, ok: true, rev: this.put(doc) };
+  }
+}
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
