@@ -1,0 +1,142 @@
+/**
+ * The HTTP application: the CouchDB-compatible API under /couch/ and the built PWA. Built apart
+ * from listening, so tests drive it in-process with `app.inject`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { ERRORS, isErrorCode } from '../../src/domain/errors';
+import type { Accounts } from './accounts/accounts';
+import { LoginThrottle } from './accounts/loginThrottle';
+import { SessionSigner } from './accounts/sessions';
+import { Authenticator } from './couch/auth';
+import { Contexts } from './couch/context';
+import { HttpError, sendError } from './couch/httpError';
+import { registerLocalRoutes } from './couch/localRoutes';
+import { registerReadRoutes } from './couch/readRoutes';
+import { registerServerRoutes } from './couch/serverRoutes';
+import { registerSessionRoutes } from './couch/sessionRoutes';
+import { registerWriteRoutes } from './couch/writeRoutes';
+import type { SchoolStore } from './storage/schoolStore';
+
+/** A request body larger than this is refused with 413 before it is parsed. */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+export interface AppDeps {
+  accounts: Accounts;
+  schools: ReadonlyMap<string, SchoolStore>;
+  secret: Buffer;
+  serverUuid: string;
+  demo: boolean;
+  /** Folder of the built PWA; the API works without it. */
+  staticDir?: string | undefined;
+  logger?: FastifyServerOptions['logger'];
+  https?: { cert: Buffer; key: Buffer } | undefined;
+  trustProxy?: boolean;
+}
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; " +
+    "style-src 'self' 'unsafe-inline'; connect-src 'self'; worker-src 'self'; " +
+    "object-src 'none'; base-uri 'self'; frame-ancestors 'none'",
+};
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: MAX_BODY_BYTES,
+    trustProxy: deps.trustProxy ?? false,
+    ...(deps.https ? { https: deps.https } : {}),
+  } as FastifyServerOptions);
+
+  await app.register(cookie);
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (_request, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(String(body))));
+    },
+  );
+
+  app.addHook('onSend', async (request, reply) => {
+    void reply.headers(SECURITY_HEADERS);
+    if (request.url.startsWith('/couch')) void reply.header('cache-control', 'no-store');
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof HttpError) return reply.code(error.status).send(error.body);
+    const fastifyError = error as { statusCode?: number; code?: string; message?: string };
+    if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendError(reply, 'too_large', `Requests are limited to ${MAX_BODY_BYTES} bytes.`);
+    }
+    if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return sendError(reply, 'bad_request', 'Send JSON (Content-Type: application/json).');
+    }
+    if (fastifyError.statusCode === 400) {
+      return sendError(reply, 'invalid_json', 'The request body is not valid JSON.');
+    }
+    request.log.error({ err: error }, 'request failed');
+    return sendError(reply, 'internal', ERRORS.internal.summary);
+  });
+
+  const throttle = new LoginThrottle();
+  const signer = new SessionSigner(deps.secret);
+  const auth = new Authenticator({ accounts: deps.accounts, signer, throttle, demo: deps.demo });
+  const contexts = new Contexts(auth, deps.schools);
+
+  registerSessionRoutes(app, auth, signer);
+  registerServerRoutes(app, contexts, deps.serverUuid, [...deps.schools.keys()]);
+  registerLocalRoutes(app, contexts);
+  registerReadRoutes(app, contexts);
+  registerWriteRoutes(app, contexts);
+  await registerPwa(app, deps.staticDir);
+  return app;
+}
+
+/**
+ * The built PWA. The shell and the service worker are revalidated on every load so updates are
+ * seen; hashed assets are immutable. A missing script answers 404, never the app's HTML.
+ */
+async function registerPwa(app: FastifyInstance, staticDir: string | undefined): Promise<void> {
+  const index = staticDir ? path.join(staticDir, 'index.html') : undefined;
+  const hasPwa = index !== undefined && fs.existsSync(index);
+  if (hasPwa) {
+    await app.register(fastifyStatic, {
+      root: staticDir,
+      wildcard: false,
+      index: false,
+      setHeaders(res, filePath) {
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        void res.header(
+          'cache-control',
+          immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const isPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/couch') &&
+      !path.extname(request.url.split('?')[0] ?? '') &&
+      (request.headers.accept ?? '').includes('text/html');
+    if (hasPwa && isPage) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    if (request.url.startsWith('/couch')) {
+      return sendError(reply, 'not_found', 'No such route.');
+    }
+    return reply.code(404).type('text/plain').send('Not found');
+  });
+}
+
+export function errorStatus(code: string): number {
+  return isErrorCode(code) ? ERRORS[code].status : 500;
+}

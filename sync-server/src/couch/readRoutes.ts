@@ -1,0 +1,207 @@
+/**
+ * The read side of the replication protocol, every route guarded by the shared access rules:
+ * `_changes`, `_all_docs`, `GET` of a document, `_bulk_get` and `_revs_diff`. A document the user
+ * may not read answers exactly as a missing one.
+ * https://docs.couchdb.org/en/stable/replication/protocol.html
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AllDocsOptions, GetOptions } from 'pouchdb';
+import { canRead } from '../../../src/domain/access';
+import type { HomeroomDoc } from '../../../src/domain/envelope';
+import { isNotFound, type StoredDoc } from '../storage/schoolStore';
+import type { Contexts, DbContext } from './context';
+import { HttpError, notFound } from './httpError';
+import { changesFor } from './changesFeed';
+import { boolParam, intParam, jsonParam } from './params';
+
+type Params = { db: string; docid: string };
+type Query = Record<string, string | undefined>;
+
+/** True when the user may read this version; design documents only for administrators. */
+export function readable(ctx: DbContext, doc: HomeroomDoc | null | undefined): boolean {
+  if (!doc) return false;
+  if (doc._id.startsWith('_design/')) return ctx.scope.admin;
+  if (typeof doc.schoolId !== 'string' || !Array.isArray(doc.classIds)) return ctx.scope.admin;
+  return canRead(ctx.scope, doc);
+}
+
+export function registerReadRoutes(app: FastifyInstance, contexts: Contexts): void {
+  const ctxOf = (request: FastifyRequest<{ Params: { db: string } }>) =>
+    contexts.forDb(request, request.params.db);
+
+  app.get<{ Params: { db: string }; Querystring: Query }>('/couch/:db/_changes', async (request) =>
+    changesFor(await ctxOf(request), request.query, request.raw),
+  );
+  app.post<{ Params: { db: string }; Querystring: Query }>('/couch/:db/_changes', async (request) =>
+    changesFor(await ctxOf(request), request.query, request.raw),
+  );
+
+  const allDocs = async (ctx: DbContext, query: Query, keys: unknown) =>
+    keys === undefined ? allDocsRange(ctx, query) : allDocsKeys(ctx, query, keys);
+  app.get<{ Params: { db: string }; Querystring: Query }>('/couch/:db/_all_docs', async (request) =>
+    allDocs(await ctxOf(request), request.query, jsonParam(request.query, 'keys')),
+  );
+  app.post<{ Params: { db: string }; Querystring: Query; Body: { keys?: unknown } | undefined }>(
+    '/couch/:db/_all_docs',
+    async (request) => allDocs(await ctxOf(request), request.query, request.body?.keys),
+  );
+
+  app.post<{ Params: { db: string }; Querystring: Query; Body: unknown }>(
+    '/couch/:db/_bulk_get',
+    async (request) => bulkGet(await ctxOf(request), request.query, request.body),
+  );
+  app.post<{ Params: { db: string }; Body: unknown }>('/couch/:db/_revs_diff', async (request) =>
+    revsDiff(await ctxOf(request), request.body),
+  );
+
+  app.get<{ Params: Params; Querystring: Query }>('/couch/:db/:docid', async (request) =>
+    getDoc(await ctxOf(request), request.params.docid, request.query),
+  );
+}
+
+async function allDocsRange(ctx: DbContext, query: Query) {
+  const includeDocs = boolParam(query, 'include_docs');
+  const limit = intParam(query, 'limit');
+  const skip = intParam(query, 'skip') ?? 0;
+  const options: AllDocsOptions = {
+    include_docs: true,
+    descending: boolParam(query, 'descending'),
+    conflicts: boolParam(query, 'conflicts'),
+  };
+  const startkey = jsonParam(query, 'startkey') ?? jsonParam(query, 'start_key');
+  const endkey = jsonParam(query, 'endkey') ?? jsonParam(query, 'end_key');
+  if (typeof startkey === 'string') options.startkey = startkey;
+  if (typeof endkey === 'string') options.endkey = endkey;
+
+  const all = await ctx.store.db.allDocs(options);
+  const visible = all.rows.filter((row) => readable(ctx, row.doc));
+  const rows = visible.slice(skip, limit === undefined ? undefined : skip + limit);
+  return {
+    total_rows: visible.length,
+    offset: skip,
+    rows: rows.map((row) => (includeDocs ? row : { id: row.id, key: row.key, value: row.value })),
+  };
+}
+
+async function allDocsKeys(ctx: DbContext, query: Query, keys: unknown) {
+  if (!Array.isArray(keys) || !keys.every((key) => typeof key === 'string')) {
+    throw new HttpError('bad_request', '`keys` must be a list of document ids.');
+  }
+  const includeDocs = boolParam(query, 'include_docs');
+  const result = await ctx.store.db.allDocs({ keys, include_docs: true });
+  const rows = await Promise.all(
+    result.rows.map(async (row) => {
+      if ('error' in row) return { key: row.key, error: 'not_found' };
+      const doc = row.value.deleted ? await ctx.store.getWinning(row.id) : row.doc;
+      if (!readable(ctx, doc)) return { key: row.key, error: 'not_found' };
+      return includeDocs ? row : { id: row.id, key: row.key, value: row.value };
+    }),
+  );
+  return { total_rows: rows.length, offset: 0, rows };
+}
+
+async function getDoc(ctx: DbContext, id: string, query: Query) {
+  const openRevs = query.open_revs;
+  const revs = boolParam(query, 'revs');
+  if (openRevs !== undefined) {
+    const which = openRevs === 'all' ? 'all' : jsonParam(query, 'open_revs');
+    if (which !== 'all' && !Array.isArray(which)) {
+      throw new HttpError('bad_request', '`open_revs` must be "all" or a JSON list of revisions.');
+    }
+    return openRevisions(ctx, id, which as 'all' | string[], revs, boolParam(query, 'latest'));
+  }
+
+  let doc: StoredDoc;
+  try {
+    const options: GetOptions = { revs, conflicts: boolParam(query, 'conflicts') };
+    if (query.rev) options.rev = query.rev;
+    doc = await ctx.store.db.get(id, options);
+  } catch (error) {
+    if (isNotFound(error)) throw notFound();
+    throw error;
+  }
+  if (!readable(ctx, doc)) throw notFound();
+  return doc;
+}
+
+async function openRevisions(
+  ctx: DbContext,
+  id: string,
+  which: 'all' | string[],
+  revs: boolean,
+  latest: boolean,
+) {
+  let found: { ok?: StoredDoc; missing?: string }[];
+  try {
+    found = (await ctx.store.db.get(id, { open_revs: which, revs, latest })) as never;
+  } catch (error) {
+    if (isNotFound(error)) throw notFound();
+    throw error;
+  }
+  const answer = found.map((entry) =>
+    entry.ok && !readable(ctx, entry.ok) ? { missing: entry.ok._rev } : entry,
+  );
+  if (which === 'all' && answer.every((entry) => !entry.ok)) throw notFound();
+  return answer;
+}
+
+interface BulkGetRequest {
+  docs: { id: string; rev?: string }[];
+}
+
+function isBulkGetRequest(body: unknown): body is BulkGetRequest {
+  const docs = (body as { docs?: unknown } | null)?.docs;
+  return (
+    Array.isArray(docs) &&
+    docs.every(
+      (item: { id?: unknown; rev?: unknown } | null) =>
+        typeof item?.id === 'string' && (item.rev === undefined || typeof item.rev === 'string'),
+    )
+  );
+}
+
+async function bulkGet(ctx: DbContext, query: Query, body: unknown) {
+  if (!isBulkGetRequest(body)) {
+    throw new HttpError('bad_request', 'Send {"docs": [{"id": "...", "rev": "..."}]}.');
+  }
+  const revs = boolParam(query, 'revs');
+  const results = await Promise.all(
+    body.docs.map(async ({ id, rev }) => {
+      const missing = {
+        error: { id, rev: rev ?? 'undefined', error: 'not_found', reason: 'missing' },
+      };
+      try {
+        const options: GetOptions = { revs };
+        if (rev) options.rev = rev;
+        const doc = (await ctx.store.db.get(id, options)) as StoredDoc;
+        return { id, docs: [readable(ctx, doc) ? { ok: doc } : missing] };
+      } catch (error) {
+        if (isNotFound(error)) return { id, docs: [missing] };
+        throw error;
+      }
+    }),
+  );
+  return { results };
+}
+
+async function revsDiff(ctx: DbContext, body: unknown) {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw new HttpError('bad_request', 'Send {"<doc id>": ["<rev>", ...]}.');
+  }
+  const answer: Record<string, { missing: string[] }> = {};
+  for (const [id, revs] of Object.entries(body as Record<string, unknown>)) {
+    if (!Array.isArray(revs) || !revs.every((rev) => typeof rev === 'string')) {
+      throw new HttpError('bad_request', `Revisions of ${id} must be a list of strings.`);
+    }
+    const current = await ctx.store.getWinning(id);
+    if (current && !readable(ctx, current)) {
+      // Reveal nothing about a document the user may not read: everything is "missing".
+      answer[id] = { missing: revs };
+      continue;
+    }
+    const diff = await ctx.store.db.revsDiff({ [id]: revs });
+    const missing = diff[id]?.missing ?? [];
+    if (missing.length > 0) answer[id] = { missing };
+  }
+  return answer;
+}

@@ -1,0 +1,230 @@
+/**
+ * Builds a whole school's documents and accounts from its export files: the settings, classes,
+ * pupils, guardians and guardianships, staff and class-teacher assignments, and the year's plan.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Audience, DocType, HomeroomDoc } from '../../../src/domain/envelope';
+import type { ClassName } from '../../../src/domain/import/classNames';
+import { parseClassName } from '../../../src/domain/import/classNames';
+import { parsePlan } from '../../../src/domain/import/plan';
+import { parseRoster, type RosterGuardian } from '../../../src/domain/import/roster';
+import { isAdministration, parseStaff } from '../../../src/domain/import/staff';
+import { validateDoc, type SchoolBody } from '../../../src/domain/schemas';
+import type { Account } from '../accounts/accounts';
+
+export interface SchoolFiles {
+  school: SchoolBody;
+  roster: string;
+  staff: string;
+  plan?: string | undefined;
+}
+
+export interface SeededSchool {
+  schoolId: string;
+  docs: HomeroomDoc[];
+  /** Accounts without password hashes; the caller sets them. */
+  accounts: Omit<Account, 'passwordHash' | 'db'>[];
+  /** Rows that could not be used, with their file and line. */
+  skipped: string[];
+}
+
+const SEED_AUTHOR = 'seed';
+
+export function schoolFromFiles(files: SchoolFiles, now = new Date()): SeededSchool {
+  const schoolId = randomUUID();
+  const updatedAt = now.toISOString();
+  const docs: HomeroomDoc[] = [];
+  const skipped: string[] = [];
+  const make = (
+    type: DocType,
+    id: string,
+    envelope: {
+      classIds?: string[];
+      pupilId?: string;
+      personId?: string;
+      eventId?: string;
+      date?: string;
+    },
+    audience: Audience,
+    body: unknown,
+  ) => {
+    const doc = {
+      _id: id,
+      type,
+      schoolId,
+      classIds: [],
+      ...envelope,
+      audience,
+      updatedAt,
+      updatedBy: SEED_AUTHOR,
+      body,
+    };
+    const validation = validateDoc(doc);
+    if (!validation.ok) throw new Error(`Seed document ${id} is invalid: ${validation.reason}`);
+    docs.push(validation.doc);
+  };
+
+  make('school', `school:${schoolId}`, {}, 'school', files.school);
+
+  const classIds = new Map<string, string>();
+  const classOf = (name: ClassName) => {
+    let id = classIds.get(name.name);
+    if (!id) {
+      id = randomUUID();
+      classIds.set(name.name, id);
+      make('class', `class:${id}`, { classIds: [id] }, 'class-families', {
+        name: name.name,
+        grade: name.grade,
+        letter: name.letter,
+      });
+    }
+    return id;
+  };
+
+  const roster = parseRoster(files.roster);
+  skipped.push(...roster.errors.map((e) => `roster line ${e.line}: ${e.reason}`));
+  const staff = parseStaff(files.staff);
+  skipped.push(...staff.errors.map((e) => `staff line ${e.line}: ${e.reason}`));
+
+  const accounts: SeededSchool['accounts'] = [];
+  const guardians = new Map<
+    string,
+    { id: string; guardian: RosterGuardian; classIds: Set<string> }
+  >();
+  const emailOwners = new Set<string>();
+  const takenLogins = new Set<string>();
+  const loginsOf = (phone: string | undefined, email: string | undefined) => {
+    const logins: string[] = [];
+    if (email && !emailOwners.has(email)) {
+      emailOwners.add(email);
+      logins.push(email);
+    }
+    if (phone && !takenLogins.has(phone)) logins.push(phone);
+    logins.forEach((login) => takenLogins.add(login));
+    return logins;
+  };
+
+  for (const pupil of roster.rows) {
+    const classId = classOf({ name: pupil.className, grade: pupil.grade, letter: pupil.letter });
+    const pupilId = randomUUID();
+    make('pupil', `pupil:${pupilId}`, { classIds: [classId], pupilId }, 'family', {
+      lastName: pupil.lastName,
+      firstName: pupil.firstName,
+      ...(pupil.patronymic ? { patronymic: pupil.patronymic } : {}),
+      ...(pupil.birthDate ? { birthDate: pupil.birthDate } : {}),
+      ...(pupil.sex ? { sex: pupil.sex } : {}),
+    });
+    for (const guardian of pupil.guardians) {
+      let known = guardians.get(guardian.phone);
+      if (!known) {
+        known = { id: randomUUID(), guardian, classIds: new Set() };
+        guardians.set(guardian.phone, known);
+        accounts.push({
+          _id: `account:${known.id}`,
+          logins: loginsOf(guardian.phone, guardian.email),
+          schoolId,
+          personId: known.id,
+          admin: false,
+          staff: false,
+          guardian: true,
+          sessionEpoch: 0,
+        });
+      }
+      known.classIds.add(classId);
+      make(
+        'guardianship',
+        `guardianship:${pupilId}:${known.id}`,
+        { classIds: [classId], pupilId, personId: known.id },
+        'family',
+        guardian.relation ? { relation: guardian.relation } : {},
+      );
+    }
+  }
+
+  for (const { id, guardian, classIds: guardianClasses } of guardians.values()) {
+    const email = emailOwners.has(guardian.email ?? '') ? guardian.email : undefined;
+    make('guardian', `guardian:${id}`, { classIds: [...guardianClasses], personId: id }, 'staff', {
+      lastName: guardian.lastName,
+      firstName: guardian.firstName,
+      ...(guardian.patronymic ? { patronymic: guardian.patronymic } : {}),
+      phone: guardian.phone,
+      ...(email ? { email } : {}),
+    });
+  }
+
+  for (const member of staff.rows) {
+    const personId = randomUUID();
+    make('staff', `staff:${personId}`, { personId }, 'staff', {
+      lastName: member.lastName,
+      firstName: member.firstName,
+      ...(member.patronymic ? { patronymic: member.patronymic } : {}),
+      position: member.position,
+      ...(member.phone ? { phone: member.phone } : {}),
+      ...(member.email ? { email: member.email } : {}),
+    });
+    const leads = member.leadsClass ? parseClassName(member.leadsClass) : undefined;
+    if (leads) {
+      const classId = classOf(leads);
+      make(
+        'assignment',
+        `assignment:${classId}:${personId}`,
+        { classIds: [classId], personId },
+        'staff',
+        {
+          role: 'class-teacher',
+        },
+      );
+    }
+    accounts.push({
+      _id: `account:${personId}`,
+      logins: loginsOf(member.phone, member.email),
+      schoolId,
+      personId,
+      admin: isAdministration(member.position),
+      staff: true,
+      guardian: false,
+      sessionEpoch: 0,
+    });
+  }
+
+  if (files.plan) {
+    const plan = parsePlan(files.plan);
+    skipped.push(...plan.errors.map((e) => `plan line ${e.line}: ${e.reason}`));
+    // One event per date, time and title, however many classes the plan lists it for.
+    const events = new Map<
+      string,
+      { id: string; classIds: string[]; row: (typeof plan.rows)[number] }
+    >();
+    for (const row of plan.rows) {
+      const className = parseClassName(row.className);
+      if (!className) continue;
+      const key = `${row.date}|${row.start ?? ''}|${row.title}`;
+      const event = events.get(key) ?? { id: randomUUID(), classIds: [], row };
+      event.classIds.push(classOf(className));
+      events.set(key, event);
+    }
+    for (const { id, classIds: eventClasses, row } of events.values()) {
+      make(
+        'event',
+        `event:${id}`,
+        { classIds: eventClasses, date: row.date, eventId: id },
+        'class-families',
+        {
+          title: row.title,
+          status: 'planned',
+          ...pick(row, ['kind', 'start', 'end', 'place', 'participants', 'responsible']),
+        },
+      );
+    }
+  }
+
+  return { schoolId, docs, accounts, skipped };
+}
+
+function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const key of keys) {
+    if (source[key] !== undefined) out[key] = source[key];
+  }
+  return out;
+}

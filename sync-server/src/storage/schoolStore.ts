@@ -1,0 +1,100 @@
+/**
+ * One school's documents in PouchDB, with the grant index kept beside them and a signal for
+ * long-polling feeds. All writes of the server go through here.
+ */
+import { EventEmitter } from 'node:events';
+import PouchDB, { type Database, type LiveChanges } from 'pouchdb';
+import type { HomeroomDoc } from '../../../src/domain/envelope';
+import { Grants, isGrantDoc } from '../../../src/domain/grants';
+
+/** A stored document as PouchDB hands it back. */
+export type StoredDoc = HomeroomDoc & { _id: string; _rev: string };
+
+export type SchoolDb = Database<HomeroomDoc>;
+
+export class SchoolStore {
+  readonly grants = new Grants();
+  private readonly changes = new EventEmitter();
+  private feed?: LiveChanges<HomeroomDoc>;
+
+  private constructor(
+    readonly name: string,
+    readonly db: SchoolDb,
+  ) {
+    this.changes.setMaxListeners(0);
+  }
+
+  static async open(name: string, location: string, options?: object): Promise<SchoolStore> {
+    const store = new SchoolStore(name, new PouchDB<HomeroomDoc>(location, options));
+    const all = await store.db.allDocs({ include_docs: true });
+    for (const row of all.rows) {
+      if (row.doc && isGrantDoc(row.doc)) store.grants.apply(row.doc);
+    }
+    store.feed = store.db
+      .changes({ live: true, since: 'now', include_docs: true })
+      .on('change', (change) => {
+        if (change.doc && isGrantDoc(change.doc)) store.grants.apply(change.doc);
+        store.changes.emit('change');
+      });
+    return store;
+  }
+
+  /** Resolves at the next change of the database, or after `timeoutMs`. */
+  nextChange(timeoutMs: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.changes.off('change', done);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.changes.on('change', done);
+      signal?.addEventListener('abort', done);
+    });
+  }
+
+  /** Re-reads the winning versions of written grant documents, so access changes at once. */
+  async refreshGrants(ids: readonly string[]): Promise<void> {
+    for (const id of ids) {
+      const doc = await this.getWinning(id);
+      if (doc && isGrantDoc(doc)) this.grants.apply(doc);
+    }
+  }
+
+  /** The winning version of a document, or its tombstone with the envelope it was deleted with. */
+  async getWinning(id: string): Promise<StoredDoc | undefined> {
+    try {
+      return await this.db.get(id);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+    try {
+      // A deleted document: find the tombstone's revision and read it.
+      const info = (await this.db.get(id, { revs_info: true, open_revs: 'all' })) as unknown as {
+        ok?: StoredDoc;
+      }[];
+      const tombstones = info.flatMap((entry) => (entry.ok?._deleted ? [entry.ok] : []));
+      return tombstones.sort((a, b) => compareRevs(b._rev, a._rev))[0];
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.feed?.cancel();
+    await this.db.close();
+  }
+}
+
+export function isNotFound(error: unknown): boolean {
+  return (error as { status?: number } | null)?.status === 404;
+}
+
+/** Orders revisions as CouchDB picks a winner: by generation, then by hash. */
+export function compareRevs(a: string, b: string): number {
+  const [genA = '0', hashA = ''] = a.split('-');
+  const [genB = '0', hashB = ''] = b.split('-');
+  return Number(genA) - Number(genB) || (hashA < hashB ? -1 : hashA > hashB ? 1 : 0);
+}
