@@ -80,6 +80,11 @@ export default tseslint.config(
     },
   },
   {
+    // A test states what it expects; a wrong `!` fails the test, which is the point.
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', 'sync-server/test/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
   },

@@ -51,11 +51,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: MAX_BODY_BYTES,
+    // PouchDB asks for `/couch/db/` with a trailing slash.
+    routerOptions: { ignoreTrailingSlash: true },
     trustProxy: deps.trustProxy ?? false,
     ...(deps.https ? { https: deps.https } : {}),
   } as FastifyServerOptions);
 
   await app.register(cookie);
+  // CouchDB clients send `Content-Type: application/json` with an empty body on some requests.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') {
+      done(null, undefined);
+      return;
+    }
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(new HttpError('invalid_json', 'The request body is not valid JSON.'), undefined);
+    }
+  });
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
     { parseAs: 'string' },
@@ -79,7 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return sendError(reply, 'bad_request', 'Send JSON (Content-Type: application/json).');
     }
     if (fastifyError.statusCode === 400) {
-      return sendError(reply, 'invalid_json', 'The request body is not valid JSON.');
+      return sendError(reply, 'bad_request', fastifyError.message ?? ERRORS.bad_request.summary);
     }
     request.log.error({ err: error }, 'request failed');
     return sendError(reply, 'internal', ERRORS.internal.summary);

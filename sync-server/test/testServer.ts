@@ -37,6 +37,10 @@ export async function startTestServer(
     { pouch: { adapter: 'memory' } },
   );
   const app = await buildApp(homeroom.deps);
+  if (process.env.TRACE_HTTP)
+    app.addHook('onResponse', async (req, rep) => {
+      process.stderr.write(`${req.method} ${req.url} ${rep.statusCode}\n`);
+    });
   let url = '';
   if (options.listen) url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {

@@ -14,7 +14,8 @@ import { readable } from './readRoutes';
 type Query = Record<string, string | undefined>;
 
 const SCAN_BATCH = 500;
-const DEFAULT_LIMIT = 1000;
+/** CouchDB answers every change when no limit is asked for. */
+const DEFAULT_LIMIT = Number.POSITIVE_INFINITY;
 const MAX_LONGPOLL_MS = 60_000;
 const DEFAULT_LONGPOLL_MS = 30_000;
 
