@@ -62,6 +62,7 @@ export default tseslint.config(
   },
   {
     files: ['src/domain/**/*.ts'],
+    ignores: ['src/domain/**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', DOMAIN_BOUNDARY] },
   },
   {
