@@ -10,7 +10,7 @@ export default defineConfig({
       // The app registers the worker itself and decides when an update is applied.
       injectRegister: false,
       registerType: 'prompt',
-      includeAssets: ['icon.svg'],
+      includeAssets: ['icon.svg', 'icon-192.png', 'icon-512.png'],
       manifest: {
         name: 'Homeroom — классный руководитель',
         short_name: 'Homeroom',
@@ -28,6 +28,9 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
         navigateFallback: '/index.html',
+        // The first page is controlled at once, so airplane mode works after the first visit;
+        // updates still wait for the user (no skipWaiting).
+        clientsClaim: true,
         // API responses are never cached: they are personal and marked no-store.
         navigateFallbackDenylist: [/^\/couch\//],
         runtimeCaching: [],

@@ -142,3 +142,19 @@ describe('Repository', () => {
     expect(await repo.get(gone._id)).toBeUndefined();
   });
 });
+
+describe('Repository.discardLocal', () => {
+  it('drops a never-sent document and queues a deletion for a sent one', async () => {
+    const repo = await freshRepo();
+    const unsent = attendance('e1', 'p1', PRESENT, '2026-09-07T05:00:00.000Z', 't');
+    const sent = attendance('e1', 'p2', PRESENT, '2026-09-07T05:00:00.000Z', 't');
+    await repo.saveLocal([unsent, sent]);
+    await repo.acknowledge(sent._id, 1, '1-a');
+
+    await repo.discardLocal([unsent, sent]);
+    expect(await repo.get(unsent._id)).toBeUndefined();
+    expect((await repo.get(sent._id))?._deleted).toBe(true);
+    expect((await repo.get(sent._id))?._rev).toBe('1-a');
+    expect((await repo.pendingEntries()).map((entry) => entry.docId)).toEqual([sent._id]);
+  });
+});

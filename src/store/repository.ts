@@ -178,4 +178,31 @@ export class Repository {
       }
     });
   }
+
+  /**
+   * Takes back local documents: one that never reached the server leaves the device with its
+   * outbox entry; one the server has is replaced by a deletion that is queued for push.
+   */
+  async discardLocal(docs: readonly HomeroomDoc[]): Promise<void> {
+    const tombstones = await Promise.all(
+      docs.map((doc) => toRow(this.key, { ...doc, _deleted: true })),
+    );
+    const queuedAt = new Date(Date.now()).toISOString();
+    await this.db.transaction('rw', this.db.docs, this.db.outbox, async () => {
+      for (const tombstone of tombstones) {
+        const [row, entry] = await Promise.all([
+          this.db.docs.get(tombstone._id),
+          this.db.outbox.get(tombstone._id),
+        ]);
+        if (row?._rev === undefined) {
+          await this.db.docs.delete(tombstone._id);
+          await this.db.outbox.delete(tombstone._id);
+          continue;
+        }
+        await this.db.docs.put({ ...tombstone, _rev: row._rev });
+        const editSeq = (entry?.editSeq ?? 0) + 1;
+        await this.db.outbox.put({ docId: tombstone._id, editSeq, queuedAt });
+      }
+    });
+  }
 }

@@ -1,0 +1,46 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { pupilsOf, sortedClasses } from '../domain/queries';
+import { RollCall } from '../roll-call/RollCall';
+import { navigate, useApp } from '../store/appStore';
+import { useDocs } from '../store/hooks';
+import { AdminClass } from './AdminClass';
+import { TodayAbsences } from './TodayAbsences';
+
+/** The administration's read-only view: classes → events → marks, and today's absences. */
+export function AdminHome() {
+  const { t } = useTranslation();
+  const docs = useDocs();
+  const route = useApp((state) => state.route);
+  const classes = useMemo(() => sortedClasses(docs), [docs]);
+
+  if (route.name === 'event') return <RollCall eventId={route.eventId} editable={false} />;
+  if (route.name === 'class') return <AdminClass classId={route.classId} />;
+
+  return (
+    <>
+      <TodayAbsences />
+      <section className="card" aria-labelledby="classes-title">
+        <h2 id="classes-title">{t('admin.classes')}</h2>
+        <ul className="classes">
+          {classes.map((classDoc) => (
+            <li key={classDoc._id}>
+              <button
+                type="button"
+                className="event"
+                onClick={() => {
+                  navigate({ name: 'class', classId: classDoc.classIds[0] ?? '' });
+                }}
+              >
+                <span className="event-title">{classDoc.body.name}</span>
+                <span className="event-when">
+                  {t('admin.pupils', { count: pupilsOf(docs, classDoc.classIds).length })}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

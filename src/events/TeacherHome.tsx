@@ -1,0 +1,34 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { classOf, teacherClassIds } from '../domain/queries';
+import { RollCall } from '../roll-call/RollCall';
+import { useApp } from '../store/appStore';
+import { useDocs, useMe } from '../store/hooks';
+import { AddEventForm } from './AddEventForm';
+import { ClassEvents } from './ClassEvents';
+
+/** The class teacher's home: their classes with today's and upcoming events; or a roll call. */
+export function TeacherHome() {
+  const { t } = useTranslation();
+  const docs = useDocs();
+  const me = useMe();
+  const route = useApp((state) => state.route);
+  const classIds = useMemo(() => teacherClassIds(docs, me), [docs, me]);
+
+  if (route.name === 'event') return <RollCall eventId={route.eventId} editable />;
+  if (classIds.length === 0) return <p className="empty">{t('shell.noRole')}</p>;
+
+  return (
+    <>
+      {classIds.map((classId) => (
+        <section key={classId} className="card" aria-labelledby={`class-${classId}`}>
+          <h2 id={`class-${classId}`}>
+            {t('events.classHeading', { name: classOf(docs, classId)?.body.name ?? '' })}
+          </h2>
+          <ClassEvents classId={classId} />
+          <AddEventForm classId={classId} />
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+/** A school date (YYYY-MM-DD) as people read it, e.g. «пн, 7 сентября 2026 г.». */
+export function formatDate(isoDate: string, language: string): string {
+  if (!isoDate) return '';
+  const date = new Date(`${isoDate}T12:00:00Z`);
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ru-RU', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}

@@ -1,0 +1,25 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './App';
+import { createI18n, storedLanguage } from './i18n/i18n';
+import { registerPwa } from './pwa/registerPwa';
+import './styles.css';
+
+async function boot(): Promise<void> {
+  const language = storedLanguage();
+  document.documentElement.lang = language;
+  const i18n = await createI18n(language);
+  registerPwa();
+  const root = document.getElementById('root');
+  if (!root) return;
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <App />
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}
+
+void boot();

@@ -1,0 +1,69 @@
+import { useTranslation } from 'react-i18next';
+import {
+  letterForMark,
+  markForLetter,
+  PRESENT,
+  type AttendanceBody,
+  type AttendanceLetter,
+} from '../domain/attendance';
+import { fullName } from '../domain/names';
+import { markWords, type DocOf } from '../domain/queries';
+import { genderOf } from '../guardian/MarkText';
+import { useDocs, useMe } from '../store/hooks';
+import { setMark } from './rollCallActions';
+
+interface Props {
+  event: DocOf<'event'>;
+  pupil: DocOf<'pupil'>;
+  mark: AttendanceBody | undefined;
+  letters: readonly AttendanceLetter[];
+  editable: boolean;
+  onMarked: () => void;
+  onError: () => void;
+}
+
+/** One pupil: name, mark in words, one button per school letter (tap again for present). */
+export function RollCallRow({ event, pupil, mark, letters, editable, onMarked, onError }: Props) {
+  const { t } = useTranslation();
+  const docs = useDocs();
+  const me = useMe();
+  const name = fullName(pupil.body);
+  const active = mark ? letterForMark(letters, mark) : undefined;
+  const state = !mark
+    ? t('rollCall.unmarked')
+    : active
+      ? active.meaning
+      : mark.status === 'present'
+        ? t('rollCall.present')
+        : t(`mark.${markWords(mark)}`, { context: genderOf(pupil) });
+
+  const tap = (letter: AttendanceLetter) => {
+    const next = active === letter ? PRESENT : markForLetter(letter);
+    onMarked();
+    setMark(docs, event, pupil, next, me).catch(onError);
+  };
+
+  return (
+    <li className="pupil" aria-label={name} data-mark={active?.letter ?? mark?.status ?? 'none'}>
+      <span className="pupil-name">{name}</span>
+      <span className={mark ? 'pupil-state' : 'pupil-state unmarked'}>{state}</span>
+      <span className="letters">
+        {letters.map((letter) => (
+          <button
+            key={letter.letter}
+            type="button"
+            className="letter"
+            title={letter.meaning}
+            aria-pressed={active === letter}
+            disabled={!editable}
+            onClick={() => {
+              tap(letter);
+            }}
+          >
+            {letter.letter}
+          </button>
+        ))}
+      </span>
+    </li>
+  );
+}

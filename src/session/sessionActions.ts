@@ -1,0 +1,167 @@
+/**
+ * The session's life: sign in (online the first time, offline afterwards), lock, log out. The
+ * password is used to unwrap the key and, when online, to refresh the server session in the
+ * background; then it is dropped.
+ */
+import { applyDocs, resetToLocked, useApp, type Tab } from '../store/appStore';
+import { setRuntime } from '../store/runtime';
+import { checkpointKey } from '../sync/checkpoint';
+import { CouchApi } from '../sync/couchApi';
+import { SyncClient } from '../sync/syncClient';
+import { watchIdle } from './idleLock';
+import {
+  forgetAccount,
+  saveProfile,
+  signIn,
+  SignInError,
+  type Profile,
+  type SignedIn,
+} from './signIn';
+
+interface Active {
+  signedIn: SignedIn;
+  sync: SyncClient;
+  stopWatching: () => void;
+}
+
+const api = new CouchApi();
+let active: Active | null = null;
+
+function firstTab(profile: Profile): Tab {
+  if (profile.roles.includes('staff')) return 'teacher';
+  if (profile.roles.includes('guardian')) return 'guardian';
+  return 'admin';
+}
+
+/** Signs in with login and password; errors land in the store as `signInError`. */
+export async function unlock(login: string, password: string): Promise<void> {
+  if (active) return;
+  useApp.setState({ phase: 'unlocking', signInError: null });
+  try {
+    const signedIn = await signIn(login, password, { api, origin: location.origin });
+    await start(signedIn);
+    if (!signedIn.firstLogin && navigator.onLine) void refreshSession(signedIn, password);
+  } catch (error) {
+    useApp.setState({
+      phase: 'locked',
+      signInError: error instanceof SignInError ? error.code : 'internal',
+    });
+  }
+}
+
+async function start(signedIn: SignedIn): Promise<void> {
+  const { repo, profile } = signedIn;
+  const docs = await repo.loadAll();
+  const sync = new SyncClient({
+    api,
+    repo,
+    db: profile.db,
+    checkpointKey: await checkpointKey(location.origin, profile.db, profile.personId),
+    onDocs: ({ upserted, removed }) => {
+      applyDocs(upserted, removed);
+    },
+    onSnapshot: (snapshot) => {
+      const settled = snapshot.state !== 'pulling' && snapshot.state !== 'pushing';
+      useApp.setState((state) => ({
+        sync: snapshot,
+        initialPull: state.initialPull && !settled,
+      }));
+    },
+  });
+  setRuntime({
+    repo,
+    personId: profile.personId,
+    schoolId: profile.schoolId,
+    afterWrite: () => void sync.nudge(),
+  });
+  useApp.setState({
+    phase: 'ready',
+    profile,
+    docs: new Map(docs.filter((doc) => !doc._deleted).map((doc) => [doc._id, doc])),
+    initialPull: signedIn.firstLogin,
+    tab: firstTab(profile),
+    route: { name: 'home' },
+  });
+  active = { signedIn, sync, stopWatching: watchConnectivity(sync) };
+  sync.start(navigator.onLine);
+  void askForPersistence();
+}
+
+function watchConnectivity(sync: SyncClient): () => void {
+  const online = () => {
+    sync.setOnline(true);
+  };
+  const offline = () => {
+    sync.setOnline(false);
+  };
+  const hide = () => void lock();
+  window.addEventListener('online', online);
+  window.addEventListener('offline', offline);
+  window.addEventListener('pagehide', hide);
+  const stopIdle = watchIdle(hide);
+  return () => {
+    stopIdle();
+    window.removeEventListener('online', online);
+    window.removeEventListener('offline', offline);
+    window.removeEventListener('pagehide', hide);
+  };
+}
+
+async function refreshSession(signedIn: SignedIn, password: string): Promise<void> {
+  try {
+    const session = await api.login(signedIn.login, password);
+    const profile: Profile = {
+      roles: session.roles,
+      db: session.db,
+      personId: session.personId,
+      schoolId: session.schoolId,
+    };
+    if (JSON.stringify(profile.roles) !== JSON.stringify(signedIn.profile.roles)) {
+      await saveProfile(signedIn.accountHash, signedIn.key, profile);
+      useApp.setState({ profile });
+    }
+    active?.sync.resume();
+  } catch {
+    // Offline or refused: the sync status reports an expired session when it meets one.
+  }
+}
+
+async function askForPersistence(): Promise<void> {
+  try {
+    const persisted = await navigator.storage.persist();
+    useApp.setState({ persistRefused: !persisted });
+  } catch {
+    useApp.setState({ persistRefused: true });
+  }
+}
+
+/** Forgets the key and every decrypted document; the data stays encrypted on the device. */
+export async function lock(): Promise<void> {
+  const current = active;
+  if (!current) return;
+  active = null;
+  setRuntime(null);
+  current.stopWatching();
+  resetToLocked();
+  await current.sync.stop();
+  current.signedIn.db.close();
+}
+
+/** Pushes now; the logout dialog waits on the pending count. */
+export function pushNow(): void {
+  if (active) void active.sync.nudge();
+}
+
+/** Logs out: ends the server session and removes the user's data and keys from the device. */
+export async function logOut(): Promise<void> {
+  const current = active;
+  if (!current) return;
+  const hash = current.signedIn.accountHash;
+  await lock();
+  try {
+    await api.logout();
+  } catch {
+    // Offline: the cookie expires on its own; the device forgets the account below either way.
+  }
+  await forgetAccount(hash);
+}

@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../store/appStore';
+
+/** Warnings that need the user: storage may be evicted, or the server session expired. */
+export function Notices() {
+  const { t } = useTranslation();
+  const persistRefused = useApp((state) => state.persistRefused);
+  const pending = useApp((state) => state.sync.pending);
+  const expired = useApp((state) => state.sync.error === 'unauthorized');
+
+  return (
+    <>
+      {persistRefused && pending > 0 && <p className="notice">{t('shell.persistRefused')}</p>}
+      {expired && (
+        <p className="notice" role="alert">
+          {t('shell.sessionExpired')}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AdminHome } from '../admin/AdminHome';
+import { TeacherHome } from '../events/TeacherHome';
+import { GuardianHome } from '../guardian/GuardianHome';
+import { UpdateBanner } from '../pwa/UpdateBanner';
+import { LogoutDialog } from '../session/LogoutDialog';
+import { lock } from '../session/sessionActions';
+import { useApp } from '../store/appStore';
+import { LanguageSwitch } from './LanguageSwitch';
+import { Notices } from './Notices';
+import { StatusLine } from './StatusLine';
+import { Tabs } from './Tabs';
+
+/** The unlocked app: header with status and account actions, then the section of the tab. */
+export function Shell() {
+  const { t } = useTranslation();
+  const tab = useApp((state) => state.tab);
+  const [loggingOut, setLoggingOut] = useState(false);
+
+  return (
+    <div className="shell">
+      <header className="top">
+        <div className="top-row">
+          <h1>{t('app.title')}</h1>
+          <div className="actions">
+            <LanguageSwitch />
+            <button type="button" onClick={() => void lock()}>
+              {t('shell.lock')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setLoggingOut(true);
+              }}
+            >
+              {t('shell.logout')}
+            </button>
+          </div>
+        </div>
+        <StatusLine />
+        <Tabs />
+      </header>
+      <UpdateBanner />
+      <Notices />
+      <main className="content">
+        {tab === 'teacher' && <TeacherHome />}
+        {tab === 'guardian' && <GuardianHome />}
+        {tab === 'admin' && <AdminHome />}
+      </main>
+      {loggingOut && (
+        <LogoutDialog
+          onClose={() => {
+            setLoggingOut(false);
+          }}
+        />
+      )}
+    </div>
+  );
+}

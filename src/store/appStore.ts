@@ -1,0 +1,82 @@
+/**
+ * The in-memory state of the unlocked app: decrypted documents (id → doc), the session profile,
+ * the sync status and where the user is. Screens select from it; writes go through store actions
+ * (./writes.ts) which persist first and then update memory.
+ */
+import { create } from 'zustand';
+import type { HomeroomDoc } from '../domain/envelope';
+import type { Docs } from '../domain/queries';
+import type { Profile, SignInFailure } from '../session/signIn';
+import type { SyncSnapshot } from '../sync/syncClient';
+
+export type Phase = 'locked' | 'unlocking' | 'ready';
+export type Tab = 'teacher' | 'guardian' | 'admin';
+export type Route =
+  { name: 'home' } | { name: 'event'; eventId: string } | { name: 'class'; classId: string };
+
+export interface AppState {
+  phase: Phase;
+  signInError: SignInFailure | null;
+  profile: Profile | null;
+  docs: Docs;
+  sync: SyncSnapshot;
+  /** First login on this device: the first full pull is still running. */
+  initialPull: boolean;
+  /** The browser refused persistent storage: unsent data could be evicted. */
+  persistRefused: boolean;
+  /** A new version of the app is waiting. */
+  updateReady: boolean;
+  tab: Tab | null;
+  route: Route;
+}
+
+export const IDLE_SYNC: SyncSnapshot = {
+  state: 'idle',
+  pending: 0,
+  rejected: null,
+  error: null,
+  lastSyncedAt: null,
+};
+
+const LOCKED = {
+  phase: 'locked',
+  profile: null,
+  docs: new Map<string, HomeroomDoc>(),
+  sync: IDLE_SYNC,
+  initialPull: false,
+  persistRefused: false,
+  tab: null,
+  route: { name: 'home' },
+} satisfies Partial<AppState>;
+
+export const useApp = create<AppState>()(() => ({
+  ...LOCKED,
+  signInError: null,
+  updateReady: false,
+}));
+
+/** Forgets everything decrypted: used on lock and logout. */
+export function resetToLocked(): void {
+  useApp.setState({ ...LOCKED, docs: new Map() });
+}
+
+/** Takes changed documents into memory; deleted versions leave it. */
+export function applyDocs(upserted: readonly HomeroomDoc[], removed: readonly string[] = []): void {
+  useApp.setState((state) => {
+    const docs = new Map(state.docs);
+    for (const doc of upserted) {
+      if (doc._deleted) docs.delete(doc._id);
+      else docs.set(doc._id, doc);
+    }
+    for (const id of removed) docs.delete(id);
+    return { docs };
+  });
+}
+
+export function navigate(route: Route): void {
+  useApp.setState({ route });
+}
+
+export function selectTab(tab: Tab): void {
+  useApp.setState({ tab, route: { name: 'home' } });
+}

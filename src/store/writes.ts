@@ -1,0 +1,43 @@
+/**
+ * Store actions that write: validate, then encrypt + put + queue in one transaction, then update
+ * memory, then let sync know. A mark is saved the moment it is tapped.
+ */
+import type { HomeroomDoc } from '../domain/envelope';
+import { validateDoc } from '../domain/schemas';
+import { applyDocs } from './appStore';
+import { runtime } from './runtime';
+
+export class InvalidDocError extends Error {
+  constructor(reason: string) {
+    super(`refusing to queue an invalid document: ${reason}`);
+    this.name = 'InvalidDocError';
+  }
+}
+
+/** The envelope fields every local write sets. */
+export function stamp<T extends HomeroomDoc>(doc: T): T {
+  const { personId, schoolId } = runtime();
+  return { ...doc, schoolId, updatedAt: new Date(Date.now()).toISOString(), updatedBy: personId };
+}
+
+export async function saveDocs(docs: readonly HomeroomDoc[]): Promise<void> {
+  for (const doc of docs) {
+    const check = validateDoc(doc);
+    if (!check.ok) throw new InvalidDocError(check.reason);
+  }
+  const { repo, afterWrite } = runtime();
+  await repo.saveLocal(docs);
+  applyDocs(docs);
+  afterWrite();
+}
+
+/** Takes back local writes (the undo of «Все присутствуют»). */
+export async function discardDocs(docs: readonly HomeroomDoc[]): Promise<void> {
+  const { repo, afterWrite } = runtime();
+  await repo.discardLocal(docs);
+  applyDocs(
+    [],
+    docs.map((doc) => doc._id),
+  );
+  afterWrite();
+}
