@@ -138,11 +138,11 @@ async function registerPwa(app: FastifyInstance, staticDir: string | undefined):
   }
 
   app.setNotFoundHandler(async (request, reply) => {
+    // A path without an extension is one of the app's screens; a missing file is a 404.
     const isPage =
       request.method === 'GET' &&
       !request.url.startsWith('/couch') &&
-      !path.extname(request.url.split('?')[0] ?? '') &&
-      (request.headers.accept ?? '').includes('text/html');
+      !path.extname(request.url.split('?')[0] ?? '');
     if (hasPwa && isPage) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }

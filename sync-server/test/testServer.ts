@@ -25,11 +25,15 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: { demo?: boolean; listen?: boolean; dataDir?: string } = {},
+  options: { demo?: boolean; listen?: boolean; dataDir?: string; staticDir?: string } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'homeroom-test-'));
   const config = readConfig(
-    { HOMEROOM_DATA: dataDir, LOG_LEVEL: 'silent', HOMEROOM_STATIC: path.join(dataDir, 'no-pwa') },
+    {
+      HOMEROOM_DATA: dataDir,
+      LOG_LEVEL: 'silent',
+      HOMEROOM_STATIC: options.staticDir ?? path.join(dataDir, 'no-pwa'),
+    },
     options.demo === false ? [] : ['--demo'],
   );
   const homeroom = await openHomeroom(

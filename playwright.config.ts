@@ -1,0 +1,48 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/** The e2e server: the demo school on its own port and in a fresh data folder each run. */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 8181);
+const E2E_DATA = '.tmp/e2e-data';
+
+/** Debian's Chromium: Playwright's own browser download is not reachable here. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: `http://localhost:${E2E_PORT}`,
+    locale: 'ru-RU',
+    timezoneId: 'Europe/Moscow',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  webServer: {
+    command: `rm -rf ${E2E_DATA} && node --import tsx sync-server/src/main.ts --demo`,
+    url: `http://localhost:${E2E_PORT}/couch/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      PORT: String(E2E_PORT),
+      HOMEROOM_DATA: E2E_DATA,
+      LOG_LEVEL: 'warn',
+    },
+  },
+});
