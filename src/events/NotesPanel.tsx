@@ -2,7 +2,7 @@ import { useMemo, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uuidOf } from '../domain/envelope';
 import { shortName } from '../domain/names';
-import { notesOfEvent, type DocOf } from '../domain/queries';
+import { notesOfEvent, teacherClassIds, type DocOf } from '../domain/queries';
 import { errorText } from '../i18n/errorText';
 import { useDocs, useMe } from '../store/hooks';
 import { addNote } from './eventActions';
@@ -22,7 +22,13 @@ export function NotesPanel({ event, editable }: { event: DocOf<'event'>; editabl
   const submit = (formEvent: SyntheticEvent) => {
     formEvent.preventDefault();
     const author = docs.get(`staff:${me}`) as DocOf<'staff'> | undefined;
-    addNote(event, text, audience, author ? shortName(author.body) : undefined).then(
+    addNote(
+      event,
+      teacherClassIds(docs, me),
+      text,
+      audience,
+      author ? shortName(author.body) : undefined,
+    ).then(
       () => {
         setText('');
         setFailed(false);

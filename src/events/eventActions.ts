@@ -1,5 +1,5 @@
 /** Store actions of the events feature: a teacher adds an event or a note on the spot. */
-import type { Audience } from '../domain/envelope';
+import { uuidOf, type Audience } from '../domain/envelope';
 import type { DocOf } from '../domain/queries';
 import { saveDocs, stamp } from '../store/writes';
 
@@ -15,11 +15,13 @@ function uuid(): string {
 }
 
 export async function addEvent(input: NewEvent): Promise<void> {
+  const eventId = uuid();
   const event: DocOf<'event'> = stamp({
-    _id: `event:${uuid()}`,
+    _id: `event:${eventId}`,
     type: 'event',
     schoolId: '',
     classIds: [input.classId],
+    eventId,
     audience: 'class-families',
     date: input.date,
     updatedAt: '',
@@ -33,8 +35,13 @@ export async function addEvent(input: NewEvent): Promise<void> {
   await saveDocs([event]);
 }
 
+/**
+ * A note on an event. It belongs only to the author's own classes among the event's: an event
+ * shared with another class must not carry a note into that class.
+ */
 export async function addNote(
   event: DocOf<'event'>,
+  ownClassIds: readonly string[],
   text: string,
   audience: Extract<Audience, 'staff' | 'class-families'>,
   authorName: string | undefined,
@@ -43,8 +50,8 @@ export async function addNote(
     _id: `note:${uuid()}`,
     type: 'note',
     schoolId: '',
-    classIds: event.classIds,
-    eventId: event._id.slice('event:'.length),
+    classIds: event.classIds.filter((classId) => ownClassIds.includes(classId)),
+    eventId: uuidOf(event._id),
     audience,
     ...(event.date ? { date: event.date } : {}),
     updatedAt: '',

@@ -7,8 +7,8 @@ import {
   type AttendanceLetter,
 } from '../domain/attendance';
 import { fullName } from '../domain/names';
-import { markWords, type DocOf } from '../domain/queries';
-import { genderOf } from '../guardian/MarkText';
+import type { DocOf } from '../domain/queries';
+import { markText } from '../guardian/MarkText';
 import { useDocs, useMe } from '../store/hooks';
 import { setMark } from './rollCallActions';
 
@@ -31,11 +31,9 @@ export function RollCallRow({ event, pupil, mark, letters, editable, onMarked, o
   const active = mark ? letterForMark(letters, mark) : undefined;
   const state = !mark
     ? t('rollCall.unmarked')
-    : active
-      ? active.meaning
-      : mark.status === 'present'
-        ? t('rollCall.present')
-        : t(`mark.${markWords(mark)}`, { context: genderOf(pupil) });
+    : mark.status === 'present'
+      ? t('rollCall.present')
+      : markText(t, mark, pupil);
 
   const tap = (letter: AttendanceLetter) => {
     const next = active === letter ? PRESENT : markForLetter(letter);

@@ -27,10 +27,11 @@ interface Active {
 const api = new CouchApi();
 let active: Active | null = null;
 
+/** The administration starts with the school, a teacher with the class, a family with children. */
 function firstTab(profile: Profile): Tab {
+  if (profile.roles.includes('admin')) return 'admin';
   if (profile.roles.includes('staff')) return 'teacher';
-  if (profile.roles.includes('guardian')) return 'guardian';
-  return 'admin';
+  return 'guardian';
 }
 
 /** Signs in with login and password; errors land in the store as `signInError`. */
