@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HomeroomDoc } from './envelope';
 import {
+  absencesOn,
   childrenOf,
   groupEvents,
   marksOf,
@@ -114,5 +115,37 @@ describe('queries', () => {
     expect(markWords({ ...base, status: 'absent', excused: true })).toBe('excused');
     expect(markWords({ ...base, status: 'late' })).toBe('late');
     expect(markWords({ ...base, status: 'present' })).toBe('present');
+  });
+});
+
+describe('absencesOn', () => {
+  it('lists each absent pupil of the day once, by class', () => {
+    const att = (eventId: string, pupilId: string, status: string, classId: string) =>
+      doc({
+        _id: `att:${eventId}:${pupilId}`,
+        type: 'attendance',
+        eventId,
+        pupilId,
+        classIds: [classId],
+        date: '2026-09-07',
+        body: { status, recordedAt: `2026-09-07T0${eventId.length}:00:00.000Z` },
+      });
+    const cls = (id: string, grade: number) =>
+      doc({
+        _id: `class:${id}`,
+        type: 'class',
+        classIds: [id],
+        body: { name: id, grade, letter: 'А' },
+      });
+    const docs = mapOf(
+      cls('c10', 10),
+      cls('c2', 2),
+      att('e1', 'p1', 'absent', 'c10'),
+      att('e22', 'p1', 'absent', 'c10'),
+      att('e1', 'p2', 'present', 'c10'),
+      att('e1', 'p3', 'absent', 'c2'),
+    );
+    const rows = absencesOn(docs, '2026-09-07');
+    expect(rows.map((row) => row.attendance._id)).toEqual(['att:e1:p3', 'att:e22:p1']);
   });
 });

@@ -139,10 +139,19 @@ export interface Absence {
   attendance: DocOf<'attendance'>;
 }
 
-/** Everyone marked absent on a date across the school, by class then name. */
+/**
+ * Everyone marked absent on a date across the school, by class then name; a pupil absent at
+ * several events that day is listed once, with the latest mark.
+ */
 export function absencesOn(docs: Docs, date: string): Absence[] {
-  return ofType(docs, 'attendance')
-    .filter((doc) => doc.date === date && doc.body.status === 'absent')
+  const latest = new Map<string, DocOf<'attendance'>>();
+  for (const doc of ofType(docs, 'attendance')) {
+    if (doc.date !== date || doc.body.status !== 'absent') continue;
+    const key = doc.pupilId ?? doc._id;
+    const seen = latest.get(key);
+    if (!seen || seen.body.recordedAt < doc.body.recordedAt) latest.set(key, doc);
+  }
+  return [...latest.values()]
     .map((attendance) => ({
       attendance,
       pupil: docs.get(`pupil:${attendance.pupilId ?? ''}`) as DocOf<'pupil'> | undefined,

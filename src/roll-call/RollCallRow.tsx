@@ -45,7 +45,8 @@ export function RollCallRow({ event, pupil, mark, letters, editable, onMarked, o
     <li className="pupil" aria-label={name} data-mark={active?.letter ?? mark?.status ?? 'none'}>
       <span className="pupil-name">{name}</span>
       <span className={mark ? 'pupil-state' : 'pupil-state unmarked'}>{state}</span>
-      <span className="letters">
+      {!editable && <span className="letter-badge">{active?.letter ?? ''}</span>}
+      <span className="letters" hidden={!editable}>
         {letters.map((letter) => (
           <button
             key={letter.letter}
@@ -53,7 +54,6 @@ export function RollCallRow({ event, pupil, mark, letters, editable, onMarked, o
             className="letter"
             title={letter.meaning}
             aria-pressed={active === letter}
-            disabled={!editable}
             onClick={() => {
               tap(letter);
             }}
