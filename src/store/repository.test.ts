@@ -144,7 +144,7 @@ describe('Repository', () => {
 });
 
 describe('Repository.discardLocal', () => {
-  it('drops a never-sent document and queues a deletion for a sent one', async () => {
+  it('queues a deletion on top of the row and drops it only while it never reached the server', async () => {
     const repo = await freshRepo();
     const unsent = attendance('e1', 'p1', PRESENT, '2026-09-07T05:00:00.000Z', 't');
     const sent = attendance('e1', 'p2', PRESENT, '2026-09-07T05:00:00.000Z', 't');
@@ -152,9 +152,15 @@ describe('Repository.discardLocal', () => {
     await repo.acknowledge(sent._id, 1, '1-a');
 
     await repo.discardLocal([unsent, sent]);
-    expect(await repo.get(unsent._id)).toBeUndefined();
+    expect((await repo.get(unsent._id))?._deleted).toBe(true);
     expect((await repo.get(sent._id))?._deleted).toBe(true);
     expect((await repo.get(sent._id))?._rev).toBe('1-a');
+    expect(await repo.pendingCount()).toBe(2);
+
+    expect(await repo.dropUnsent(sent._id, 2)).toBe(false);
+    expect(await repo.dropUnsent(unsent._id, 1)).toBe(false);
+    expect(await repo.dropUnsent(unsent._id, 2)).toBe(true);
+    expect(await repo.get(unsent._id)).toBeUndefined();
     expect((await repo.pendingEntries()).map((entry) => entry.docId)).toEqual([sent._id]);
   });
 });

@@ -180,29 +180,25 @@ export class Repository {
   }
 
   /**
-   * Takes back local documents: one that never reached the server leaves the device with its
-   * outbox entry; one the server has is replaced by a deletion that is queued for push.
+   * Takes back local documents by queuing their deletion on top of whatever the row rests on. A
+   * push of the earlier version may be in flight, so nothing is dropped here: the sync client
+   * drops a deletion that still has no server revision when its turn to be pushed comes.
    */
   async discardLocal(docs: readonly HomeroomDoc[]): Promise<void> {
-    const tombstones = await Promise.all(
-      docs.map((doc) => toRow(this.key, { ...doc, _deleted: true })),
-    );
-    const queuedAt = new Date(Date.now()).toISOString();
-    await this.db.transaction('rw', this.db.docs, this.db.outbox, async () => {
-      for (const tombstone of tombstones) {
-        const [row, entry] = await Promise.all([
-          this.db.docs.get(tombstone._id),
-          this.db.outbox.get(tombstone._id),
-        ]);
-        if (row?._rev === undefined) {
-          await this.db.docs.delete(tombstone._id);
-          await this.db.outbox.delete(tombstone._id);
-          continue;
-        }
-        await this.db.docs.put({ ...tombstone, _rev: row._rev });
-        const editSeq = (entry?.editSeq ?? 0) + 1;
-        await this.db.outbox.put({ docId: tombstone._id, editSeq, queuedAt });
-      }
+    await this.saveLocal(docs.map((doc) => ({ ...doc, _deleted: true })));
+  }
+
+  /**
+   * Forgets a deletion of a document the server never had, when no newer edit was queued.
+   * Returns false when there was a newer edit.
+   */
+  async dropUnsent(docId: string, editSeq: number): Promise<boolean> {
+    return this.db.transaction('rw', this.db.docs, this.db.outbox, async () => {
+      const [row, entry] = await Promise.all([this.db.docs.get(docId), this.db.outbox.get(docId)]);
+      if (entry?.editSeq !== editSeq || row?._rev !== undefined) return false;
+      await this.db.docs.delete(docId);
+      await this.db.outbox.delete(docId);
+      return true;
     });
   }
 }

@@ -184,3 +184,37 @@ describe('SyncClient push', () => {
     expect(await repo.pendingCount()).toBe(1);
   });
 });
+
+describe('SyncClient undo', () => {
+  it('deletes on the server what was pushed, and never sends what was not', async () => {
+    const { server, repo, client } = await setup();
+    const pushed = attendance('e1', 'p1', PRESENT, '2026-09-07T05:00:00.000Z', 't');
+    const local = attendance('e1', 'p2', PRESENT, '2026-09-07T05:00:00.000Z', 't');
+    await repo.saveLocal([pushed]);
+    await client.syncOnce();
+    await repo.saveLocal([local]);
+
+    await repo.discardLocal([pushed, local]);
+    await client.syncOnce();
+
+    expect(server.docs.get(pushed._id)?.doc._deleted).toBe(true);
+    expect(server.docs.has(local._id)).toBe(false);
+    expect(await repo.pendingCount()).toBe(0);
+    expect(await repo.get(local._id)).toBeUndefined();
+  });
+
+  it('takes back a mark whose first push was in flight when undo was tapped', async () => {
+    const { server, repo, client } = await setup();
+    const mark = attendance('e1', 'p1', PRESENT, '2026-09-07T05:00:00.000Z', 't');
+    await repo.saveLocal([mark]);
+    server.before = async (request) => {
+      if (!request.path.endsWith('_bulk_docs')) return;
+      server.before = undefined;
+      await repo.discardLocal([mark]);
+    };
+    await client.syncOnce();
+    await client.syncOnce();
+    expect(server.docs.get(mark._id)?.doc._deleted).toBe(true);
+    expect(await repo.pendingCount()).toBe(0);
+  });
+});

@@ -175,11 +175,26 @@ export class SyncClient {
     }
   }
 
+  /**
+   * The documents to send. A deletion of a document that never reached the server is dropped
+   * instead: pushes run one at a time, so by now any earlier push of it has been acknowledged.
+   */
   private async load(entries: OutboxEntry[]): Promise<{ doc: HomeroomDoc; editSeq: number }[]> {
-    const loaded = await Promise.all(
-      entries.map(async (entry) => ({ doc: await this.options.repo.get(entry.docId), entry })),
-    );
-    return loaded.flatMap(({ doc, entry }) => (doc ? [{ doc, editSeq: entry.editSeq }] : []));
+    const { repo } = this.options;
+    const loaded: { doc: HomeroomDoc; editSeq: number }[] = [];
+    for (const entry of entries) {
+      const doc = await repo.get(entry.docId);
+      if (!doc) continue;
+      if (
+        doc._deleted &&
+        doc._rev === undefined &&
+        (await repo.dropUnsent(doc._id, entry.editSeq))
+      ) {
+        continue;
+      }
+      loaded.push({ doc, editSeq: entry.editSeq });
+    }
+    return loaded;
   }
 
   /** A conflict: merge with the server's version by the type's rule and queue it again. */
