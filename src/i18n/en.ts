@@ -28,6 +28,7 @@ export const en: Record<keyof Resources, Record<string, string>> = {
     login_locked: 'Too many failed logins. Wait a few minutes.',
     too_many_requests: 'Too many requests. Wait a moment.',
     internal: 'The server failed and stored nothing. Try again later.',
+    badCredentials: 'Wrong login or password. Check the keyboard layout and try again.',
     wrongPassword: 'Wrong password for this device.',
     badLogin: 'Enter an e-mail address or a phone number.',
     firstLoginOffline: 'The first login on this device needs a network. Connect and try again.',
@@ -58,7 +59,7 @@ export const en: Record<keyof Resources, Record<string, string>> = {
   },
   logout: {
     title: 'Log out of this device?',
-    pending: 'Not sent yet: {{text}}. Logging out loses these changes.',
+    pending: '{{text}}. Logging out loses these changes.',
     clean: 'The data will be removed from this device.',
     wait: 'Wait until sent',
     confirm: 'Log out',

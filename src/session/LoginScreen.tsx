@@ -57,7 +57,7 @@ export function LoginScreen() {
         </label>
         {error && (
           <p className="error" role="alert">
-            {errorText(t, error)}
+            {error === 'unauthorized' ? t('errors.badCredentials') : errorText(t, error)}
           </p>
         )}
         <button type="submit" className="primary" disabled={busy}>
