@@ -67,18 +67,23 @@ export function NotesPanel({ event, editable }: { event: DocOf<'event'>; editabl
               }}
             />
           </label>
-          <label>
-            {t('notes.audience')}
-            <select
-              value={audience}
-              onChange={(e) => {
-                setAudience(e.target.value === 'staff' ? 'staff' : 'class-families');
-              }}
-            >
-              <option value="staff">{t('notes.staff')}</option>
-              <option value="class-families">{t('notes.classFamilies')}</option>
-            </select>
-          </label>
+          <fieldset>
+            <legend>{t('notes.audience')}</legend>
+            {(['staff', 'class-families'] as const).map((value) => (
+              <label key={value} className="choice">
+                <input
+                  type="radio"
+                  name="audience"
+                  value={value}
+                  checked={audience === value}
+                  onChange={() => {
+                    setAudience(value);
+                  }}
+                />
+                {value === 'staff' ? t('notes.staff') : t('notes.classFamilies')}
+              </label>
+            ))}
+          </fieldset>
           {failed && (
             <p className="error" role="alert">
               {errorText(t, 'invalid_doc')}
