@@ -69,7 +69,6 @@ export default tseslint.config(
     // One level deeper, `../` still stays inside src/domain; `../../` leaves it.
     files: ['src/domain/*/**/*.ts'],
     ignores: ['src/domain/**/*.test.ts'],
-    ignores: ['src/domain/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -30,7 +30,7 @@ export async function scanDeviceStorage(
           texts.push(key);
           flatten(inner);
         }
-      } else texts.push(String(value));
+      } else if (typeof value === 'number' || typeof value === 'boolean') texts.push(`${value}`);
     };
     const request = <T>(req: IDBRequest<T>) =>
       new Promise<T>((resolve, reject) => {
