@@ -22,21 +22,15 @@ export function NotesPanel({ event, editable }: { event: DocOf<'event'>; editabl
   const submit = (formEvent: SyntheticEvent) => {
     formEvent.preventDefault();
     const author = docs.get(`staff:${me}`) as DocOf<'staff'> | undefined;
-    addNote(
-      event,
-      teacherClassIds(docs, me),
-      text,
-      audience,
-      author ? shortName(author.body) : undefined,
-    ).then(
-      () => {
-        setText('');
-        setFailed(false);
-      },
-      () => {
-        setFailed(true);
-      },
-    );
+    const written = text;
+    // The form empties at once, so the text is never on screen twice; it comes back on failure.
+    setText('');
+    setFailed(false);
+    const authorName = author ? shortName(author.body) : undefined;
+    addNote(event, teacherClassIds(docs, me), written, audience, authorName).catch(() => {
+      setText(written);
+      setFailed(true);
+    });
   };
 
   return (
