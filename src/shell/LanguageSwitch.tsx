@@ -8,7 +8,7 @@ export function LanguageSwitch() {
     <button
       type="button"
       lang={next}
-      aria-label={t('shell.languageLabel')}
+      title={t('shell.languageLabel')}
       onClick={() => void switchLanguage(i18n, next)}
     >
       {t('shell.language')}
