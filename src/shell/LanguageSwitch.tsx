@@ -8,7 +8,7 @@ export function LanguageSwitch() {
     <button
       type="button"
       lang={next}
-      title={t('shell.languageLabel')}
+      aria-label={t('shell.languageLabel')}
       onClick={() => void switchLanguage(i18n, next)}
     >
       {t('shell.language')}
