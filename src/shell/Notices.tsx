@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { lock } from '../session/sessionActions';
 import { useApp } from '../store/appStore';
 
 /** Warnings that need the user: storage may be evicted, or the server session expired. */
@@ -14,6 +15,9 @@ export function Notices() {
       {expired && (
         <p className="notice" role="alert">
           {t('shell.sessionExpired')}
+          <button type="button" onClick={() => void lock()}>
+            {t('shell.lock')}
+          </button>
         </p>
       )}
     </>
