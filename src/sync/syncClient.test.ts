@@ -28,6 +28,7 @@ async function setup(batchSize = 500) {
     db: 'school',
     checkpointKey: 'cp',
     batchSize,
+    longpollMs: 5000,
     onDocs: ({ upserted }) => {
       for (const doc of upserted) seen.set(doc._id, doc);
     },
@@ -216,5 +217,31 @@ describe('SyncClient undo', () => {
     await client.syncOnce();
     expect(server.docs.get(mark._id)?.doc._deleted).toBe(true);
     expect(await repo.pendingCount()).toBe(0);
+  });
+});
+
+describe('SyncClient live loop', () => {
+  it('long-polls for changes, pushes local edits at once, and follows connectivity', async () => {
+    const { server, repo, client, seen } = await setup();
+    client.start(true);
+    await expect.poll(() => client.current.lastSyncedAt).not.toBeNull();
+
+    const other = pupil('p9', 'Новикова', 'Ева');
+    server.put(other);
+    await expect.poll(() => seen.has(other._id)).toBe(true);
+
+    client.setOnline(false);
+    expect(client.current.state).toBe('offline');
+    const mark = attendance('e1', 'p9', PRESENT, '2026-09-07T05:00:00.000Z', 't');
+    await repo.saveLocal([mark]);
+    await client.nudge();
+    expect(client.current).toMatchObject({ state: 'offline', pending: 1 });
+    expect(server.docs.has(mark._id)).toBe(false);
+
+    client.setOnline(true);
+    await expect.poll(() => server.docs.has(mark._id)).toBe(true);
+    await expect.poll(() => client.current.pending).toBe(0);
+    await client.stop();
+    expect(client.current.state).not.toBe('error');
   });
 });

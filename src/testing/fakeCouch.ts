@@ -26,8 +26,11 @@ export class FakeCouch {
   /** Runs before a request is answered; throw to simulate a network failure. */
   before: ((request: FakeCouchRequest) => Promise<void> | void) | undefined;
 
+  private wakeLongpolls: (() => void)[] = [];
+
   /** Stores a document as another device would, returning its new revision. */
   put(doc: HomeroomDoc): string {
+    for (const wake of this.wakeLongpolls.splice(0)) wake();
     const old = this.docs.get(doc._id);
     const generation = old ? Number(old.doc._rev?.split('-')[0] ?? 0) + 1 : 1;
     const rev = `${generation}-${Math.random().toString(16).slice(2, 10)}`;
@@ -46,8 +49,26 @@ export class FakeCouch {
     };
     this.requests.push(request);
     await this.before?.(request);
+    if (request.query.get('feed') === 'longpoll') await this.waitForChange(request, init?.signal);
     return this.answer(request);
   };
+
+  /** A long poll answers at once when there are changes, else on the next one or its timeout. */
+  private async waitForChange(request: FakeCouchRequest, signal: AbortSignal | null | undefined) {
+    const since = Number(request.query.get('since') ?? 0);
+    if ([...this.docs.values()].some((stored) => stored.seq > since)) return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(resolve, Number(request.query.get('timeout') ?? 1000));
+      this.wakeLongpolls.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+      signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        reject(new DOMException('aborted', 'AbortError'));
+      });
+    });
+  }
 
   private answer({ method, path, query, body }: FakeCouchRequest): Response {
     const [, , , route, ...rest] = path.split('/');
