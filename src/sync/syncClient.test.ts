@@ -245,3 +245,20 @@ describe('SyncClient live loop', () => {
     expect(client.current.state).not.toBe('error');
   });
 });
+
+describe('SyncClient with a refused edit', () => {
+  it('keeps long-polling instead of retrying the refused edit in a loop', async () => {
+    const { server, repo, client } = await setup();
+    const doc = attendance('e1', 'p1', PRESENT, '2026-09-07T05:00:00.000Z', 't');
+    server.refuse.set(doc._id, 'forbidden');
+    await repo.saveLocal([doc]);
+    client.start(true);
+    await expect.poll(() => client.current.rejected).toBe('forbidden');
+    const count = server.requests.length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // One long poll may be waiting; a hot loop would have made hundreds of requests.
+    expect(server.requests.length - count).toBeLessThanOrEqual(2);
+    await client.stop();
+    expect(client.current.pending).toBe(1);
+  });
+});

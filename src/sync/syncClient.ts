@@ -65,6 +65,10 @@ export class SyncClient {
   private running = false;
   private online = true;
   private waiting: AbortController | null = null;
+  /** Queued edits the server has not refused: what the next push would send. */
+  private sendable = 0;
+  /** A local edit arrived since the current cycle began. */
+  private nudged = false;
   private loop: Promise<void> | null = null;
 
   constructor(private readonly options: SyncOptions) {}
@@ -96,6 +100,7 @@ export class SyncClient {
 
   /** A local edit was queued: count it now and push without waiting for the long poll. */
   async nudge(): Promise<void> {
+    this.nudged = true;
     await this.refreshPending();
     this.waiting?.abort();
   }
@@ -123,7 +128,14 @@ export class SyncClient {
         continue;
       }
       try {
+        this.nudged = false;
         await this.syncOnce();
+        if (this.sendable > 0 && !this.editedMeanwhile()) {
+          // Still conflicting after the merge rounds: another device keeps writing. Back off.
+          failures += 1;
+          await this.pause(backoffMs(failures));
+          continue;
+        }
         failures = 0;
         await this.longpoll();
       } catch (error) {
@@ -135,6 +147,11 @@ export class SyncClient {
         await this.pause(code === 'unauthorized' ? undefined : backoffMs(failures));
       }
     }
+  }
+
+  /** Read through a method: TypeScript would narrow the field to its value before the await. */
+  private editedMeanwhile(): boolean {
+    return this.nudged;
   }
 
   private stopped(): boolean {
@@ -246,7 +263,7 @@ export class SyncClient {
   }
 
   private async longpoll(): Promise<void> {
-    if (!this.running || this.snapshot.pending > 0) return;
+    if (!this.running || this.sendable > 0 || this.nudged) return;
     this.waiting = new AbortController();
     try {
       await this.pull(this.options.longpollMs ?? 25_000, this.waiting.signal);
@@ -272,6 +289,7 @@ export class SyncClient {
   private async refreshPending(): Promise<void> {
     const entries = await this.options.repo.pendingEntries();
     const refused = entries.find((entry) => entry.rejected?.editSeq === entry.editSeq);
+    this.sendable = entries.filter((entry) => entry.rejected?.editSeq !== entry.editSeq).length;
     this.update({
       pending: entries.length,
       rejected: (refused?.rejected?.code as SyncErrorCode | undefined) ?? null,
