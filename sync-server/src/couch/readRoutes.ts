@@ -5,7 +5,8 @@
  * https://docs.couchdb.org/en/stable/replication/protocol.html
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AllDocsOptions, GetOptions } from 'pouchdb';
+import type { AllDocsRow, GetOptions } from 'pouchdb';
+import { channelsFor } from '../../../src/domain/channels';
 import { canRead } from '../../../src/domain/access';
 import type { HomeroomDoc } from '../../../src/domain/envelope';
 import { isNotFound, type StoredDoc } from '../storage/schoolStore';
@@ -15,6 +16,8 @@ import { changesFor } from './changesFeed';
 import { boolParam, intParam, jsonParam } from './params';
 
 type Params = { db: string; docid: string };
+
+const ALL_DOCS_BATCH = 500;
 type Query = Record<string, string | undefined>;
 
 /** True when the user may read this version; design documents only for administrators. */
@@ -63,23 +66,39 @@ async function allDocsRange(ctx: DbContext, query: Query) {
   const includeDocs = boolParam(query, 'include_docs');
   const limit = intParam(query, 'limit');
   const skip = intParam(query, 'skip') ?? 0;
-  const options: AllDocsOptions = {
-    include_docs: true,
-    descending: boolParam(query, 'descending'),
-    conflicts: boolParam(query, 'conflicts'),
-  };
+  const descending = boolParam(query, 'descending');
   const startkey = jsonParam(query, 'startkey') ?? jsonParam(query, 'start_key');
   const endkey = jsonParam(query, 'endkey') ?? jsonParam(query, 'end_key');
-  if (typeof startkey === 'string') options.startkey = startkey;
-  if (typeof endkey === 'string') options.endkey = endkey;
+  const inRange = (id: string) =>
+    descending
+      ? (typeof startkey !== 'string' || id <= startkey) &&
+        (typeof endkey !== 'string' || id >= endkey)
+      : (typeof startkey !== 'string' || id >= startkey) &&
+        (typeof endkey !== 'string' || id <= endkey);
 
-  const all = await ctx.store.db.allDocs(options);
-  const visible = all.rows.filter((row) => readable(ctx, row.doc));
-  const rows = visible.slice(skip, limit === undefined ? undefined : skip + limit);
+  // Only the documents of the user's channels are ever looked at.
+  await ctx.store.catchUp();
+  const ids = [...ctx.store.index.idsIn(channelsFor(ctx.scope))].filter(inRange).sort();
+  if (descending) ids.reverse();
+
+  const rows: AllDocsRow<HomeroomDoc>[] = [];
+  const wanted = limit === undefined ? Number.POSITIVE_INFINITY : skip + limit;
+  for (let start = 0; start < ids.length && rows.length < wanted; start += ALL_DOCS_BATCH) {
+    const batch = await ctx.store.db.allDocs({
+      keys: ids.slice(start, start + ALL_DOCS_BATCH),
+      include_docs: true,
+      conflicts: boolParam(query, 'conflicts'),
+    });
+    for (const row of batch.rows) {
+      if ('error' in row || row.value.deleted || !readable(ctx, row.doc)) continue;
+      rows.push(row);
+    }
+  }
+  const page = rows.slice(skip, wanted);
   return {
-    total_rows: visible.length,
+    total_rows: rows.length,
     offset: skip,
-    rows: rows.map((row) => (includeDocs ? row : { id: row.id, key: row.key, value: row.value })),
+    rows: page.map((row) => (includeDocs ? row : { id: row.id, key: row.key, value: row.value })),
   };
 }
 

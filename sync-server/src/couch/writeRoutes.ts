@@ -8,7 +8,6 @@ import type { Response, WriteError } from 'pouchdb';
 import { canWrite } from '../../../src/domain/access';
 import { CLEAR_ENVELOPE_FIELDS, type HomeroomDoc } from '../../../src/domain/envelope';
 import { ERRORS, type ErrorCode } from '../../../src/domain/errors';
-import { isGrantDoc } from '../../../src/domain/grants';
 import { validateDoc } from '../../../src/domain/schemas';
 import type { StoredDoc } from '../storage/schoolStore';
 import type { Contexts, DbContext } from './context';
@@ -91,7 +90,8 @@ export async function writeDocs(
     const id = accepted[index]?._id ?? result.id;
     if (id) storedById.set(id, result);
   });
-  await ctx.store.refreshGrants(accepted.filter(isGrantDoc).map((doc) => doc._id));
+  // Route what was written (and update grants) before answering, so the next read sees it.
+  await ctx.store.catchUp();
 
   return checked.map((item): WriteResult => {
     if ('error' in item) return item;

@@ -190,24 +190,16 @@ export function schoolFromFiles(files: SchoolFiles, now = new Date()): SeededSch
   if (files.plan) {
     const plan = parsePlan(files.plan);
     skipped.push(...plan.errors.map((e) => `plan line ${e.line}: ${e.reason}`));
-    // One event per date, time and title, however many classes the plan lists it for.
-    const events = new Map<
-      string,
-      { id: string; classIds: string[]; row: (typeof plan.rows)[number] }
-    >();
+    // One event per row: each row is one class's own entry in its class teacher's plan, with its
+    // own responsible teacher, even where two classes hold the same event at the same time.
     for (const row of plan.rows) {
       const className = parseClassName(row.className);
       if (!className) continue;
-      const key = `${row.date}|${row.start ?? ''}|${row.title}`;
-      const event = events.get(key) ?? { id: randomUUID(), classIds: [], row };
-      event.classIds.push(classOf(className));
-      events.set(key, event);
-    }
-    for (const { id, classIds: eventClasses, row } of events.values()) {
+      const id = randomUUID();
       make(
         'event',
         `event:${id}`,
-        { classIds: eventClasses, date: row.date, eventId: id },
+        { classIds: [classOf(className)], date: row.date, eventId: id },
         'class-families',
         {
           title: row.title,

@@ -6,16 +6,21 @@ import { EventEmitter } from 'node:events';
 import PouchDB, { type Database, type LiveChanges } from 'pouchdb';
 import type { HomeroomDoc } from '../../../src/domain/envelope';
 import { Grants, isGrantDoc } from '../../../src/domain/grants';
+import { ChannelIndex } from '../routing/channelIndex';
+
+const CATCH_UP_BATCH = 2000;
 
 /** A stored document as PouchDB hands it back. */
-export type StoredDoc = HomeroomDoc & { _id: string; _rev: string };
+export type StoredDoc = HomeroomDoc & { _id: string; _rev: string; _conflicts?: string[] };
 
 export type SchoolDb = Database<HomeroomDoc>;
 
 export class SchoolStore {
   readonly grants = new Grants();
+  readonly index = new ChannelIndex();
   private readonly changes = new EventEmitter();
   private feed?: LiveChanges<HomeroomDoc>;
+  private catchingUp: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly name: string,
@@ -26,17 +31,37 @@ export class SchoolStore {
 
   static async open(name: string, location: string, options?: object): Promise<SchoolStore> {
     const store = new SchoolStore(name, new PouchDB<HomeroomDoc>(location, options));
-    const all = await store.db.allDocs({ include_docs: true });
-    for (const row of all.rows) {
-      if (row.doc && isGrantDoc(row.doc)) store.grants.apply(row.doc);
-    }
-    store.feed = store.db
-      .changes({ live: true, since: 'now', include_docs: true })
-      .on('change', (change) => {
-        if (change.doc && isGrantDoc(change.doc)) store.grants.apply(change.doc);
-        store.changes.emit('change');
-      });
+    await store.catchUp();
+    store.feed = store.db.changes({ live: true, since: 'now' }).on('change', () => {
+      void store.catchUp();
+    });
     return store;
+  }
+
+  /**
+   * Takes every change the index has not seen into the index and the grants, in order. Calls are
+   * serialised, so the index never skips or repeats a change.
+   */
+  catchUp(): Promise<void> {
+    this.catchingUp = this.catchingUp.then(async () => {
+      let taken = 0;
+      for (;;) {
+        const batch = await this.db.changes({
+          since: this.index.lastSeq,
+          limit: CATCH_UP_BATCH,
+          include_docs: true,
+        });
+        for (const change of batch.results) {
+          const doc = change.doc;
+          if (doc && isGrantDoc(doc)) this.grants.apply(doc);
+          this.index.add(Number(change.seq), change.id, doc);
+        }
+        taken += batch.results.length;
+        if (batch.results.length < CATCH_UP_BATCH) break;
+      }
+      if (taken > 0) this.changes.emit('change');
+    });
+    return this.catchingUp;
   }
 
   /** Resolves at the next change of the database, or after `timeoutMs`. */
@@ -52,14 +77,6 @@ export class SchoolStore {
       this.changes.on('change', done);
       signal?.addEventListener('abort', done);
     });
-  }
-
-  /** Re-reads the winning versions of written grant documents, so access changes at once. */
-  async refreshGrants(ids: readonly string[]): Promise<void> {
-    for (const id of ids) {
-      const doc = await this.getWinning(id);
-      if (doc && isGrantDoc(doc)) this.grants.apply(doc);
-    }
   }
 
   /** The winning version of a document, or its tombstone with the envelope it was deleted with. */

@@ -1,0 +1,83 @@
+/**
+ * A user's position in their changes feed. Positions are opaque to clients, as CouchDB's are
+ * (https://docs.couchdb.org/en/stable/api/database/changes.html): Homeroom encodes, for every
+ * channel the user read, how far they read it. A channel that is new to the user is then read from
+ * its start, and a channel they lost is known, so its documents can be announced as removed.
+ *
+ * A forged position can only make the server send the user more of their own channels, or
+ * announce removals of documents they cannot read anyway.
+ */
+import { createHash } from 'node:crypto';
+import type { Channel } from '../../../src/domain/channels';
+
+export interface FeedPosition {
+  /** The sequence every listed channel has been read to, unless it has its own. */
+  seq: number;
+  /** Short hashes of the channels the user read, each with how far it was read. */
+  channels: Map<string, number>;
+}
+
+const HASH_CHARS = 10;
+
+export function channelKey(channel: Channel): string {
+  return createHash('sha256').update(channel).digest('base64url').slice(0, HASH_CHARS);
+}
+
+/**
+ * Reads a `since` value: a position this server gave, `now`, a plain sequence number (everything
+ * the user reads now is then taken as read to it), or nothing (the start).
+ */
+export function parsePosition(
+  since: string | undefined,
+  current: readonly Channel[],
+  nowSeq: number,
+): FeedPosition | undefined {
+  const all = (seq: number) => ({
+    seq,
+    channels: new Map(current.map((channel) => [channelKey(channel), seq])),
+  });
+  if (since === undefined || since === '' || since === '0') return { seq: 0, channels: new Map() };
+  if (since === 'now') return all(nowSeq);
+  if (/^\d+$/.test(since)) return all(Number(since));
+  try {
+    const raw = JSON.parse(Buffer.from(since, 'base64url').toString()) as unknown;
+    if (!isEncoded(raw)) return undefined;
+    const channels = new Map<string, number>();
+    for (const key of raw.k) channels.set(key, raw.x?.[key] ?? raw.s);
+    return { seq: raw.s, channels };
+  } catch {
+    return undefined;
+  }
+}
+
+interface Encoded {
+  s: number;
+  k: string[];
+  x?: Record<string, number>;
+}
+
+function isEncoded(raw: unknown): raw is Encoded {
+  const value = raw as { s?: unknown; k?: unknown; x?: unknown } | null;
+  return (
+    typeof value?.s === 'number' &&
+    Number.isInteger(value.s) &&
+    value.s >= 0 &&
+    Array.isArray(value.k) &&
+    value.k.length <= 10_000 &&
+    value.k.every((key: unknown) => typeof key === 'string') &&
+    (value.x === undefined ||
+      (typeof value.x === 'object' &&
+        value.x !== null &&
+        Object.values(value.x).every((seq: unknown) => Number.isInteger(seq))))
+  );
+}
+
+export function formatPosition(position: FeedPosition): string {
+  const exceptions: Record<string, number> = {};
+  for (const [key, seq] of position.channels) {
+    if (seq !== position.seq) exceptions[key] = seq;
+  }
+  const encoded: Encoded = { s: position.seq, k: [...position.channels.keys()] };
+  if (Object.keys(exceptions).length > 0) encoded.x = exceptions;
+  return Buffer.from(JSON.stringify(encoded)).toString('base64url');
+}
