@@ -62,7 +62,11 @@ async function start(signedIn: SignedIn): Promise<void> {
       applyDocs(upserted, removed);
     },
     onSnapshot: (snapshot) => {
-      const settled = snapshot.state !== 'pulling' && snapshot.state !== 'pushing';
+      // The first full pull is over when a cycle completed, or when it cannot go on now.
+      const settled =
+        snapshot.lastSyncedAt !== null ||
+        snapshot.state === 'error' ||
+        snapshot.state === 'offline';
       useApp.setState((state) => ({
         sync: snapshot,
         initialPull: state.initialPull && !settled,

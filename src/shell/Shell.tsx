@@ -16,6 +16,7 @@ import { Tabs } from './Tabs';
 export function Shell() {
   const { t } = useTranslation();
   const tab = useApp((state) => state.tab);
+  const loading = useApp((state) => state.initialPull);
   const [loggingOut, setLoggingOut] = useState(false);
 
   return (
@@ -43,10 +44,10 @@ export function Shell() {
       </header>
       <UpdateBanner />
       <Notices />
-      <main className="content">
-        {tab === 'teacher' && <TeacherHome />}
-        {tab === 'guardian' && <GuardianHome />}
-        {tab === 'admin' && <AdminHome />}
+      <main className="content" aria-busy={loading}>
+        {!loading && tab === 'teacher' && <TeacherHome />}
+        {!loading && tab === 'guardian' && <GuardianHome />}
+        {!loading && tab === 'admin' && <AdminHome />}
       </main>
       {loggingOut && (
         <LogoutDialog
