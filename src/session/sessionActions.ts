@@ -53,15 +53,18 @@ export async function unlock(login: string, password: string): Promise<void> {
 async function start(signedIn: SignedIn): Promise<void> {
   const { repo, profile } = signedIn;
   const docs = await repo.loadAll();
-  const sync = new SyncClient({
+  // A cycle still finishing after a lock must not touch the next session's memory.
+  const isCurrent = () => active?.sync === sync;
+  const sync: SyncClient = new SyncClient({
     api,
     repo,
     db: profile.db,
     checkpointKey: await checkpointKey(location.origin, profile.db, profile.personId),
     onDocs: ({ upserted, removed }) => {
-      applyDocs(upserted, removed);
+      if (isCurrent()) applyDocs(upserted, removed);
     },
     onSnapshot: (snapshot) => {
+      if (!isCurrent()) return;
       // The first full pull is over when a cycle completed, or when it cannot go on now.
       const settled =
         snapshot.lastSyncedAt !== null ||
