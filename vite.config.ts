@@ -10,7 +10,7 @@ export default defineConfig({
       // The app registers the worker itself and decides when an update is applied.
       injectRegister: false,
       registerType: 'prompt',
-      includeAssets: ['icon.svg', 'icon-192.png', 'icon-512.png'],
+      includeAssets: ['icon.svg'],
       manifest: {
         name: 'Homeroom — классный руководитель',
         short_name: 'Homeroom',
