@@ -21,6 +21,7 @@ export class SchoolStore {
   private readonly changes = new EventEmitter();
   private feed?: LiveChanges<HomeroomDoc>;
   private catchingUp: Promise<void> = Promise.resolve();
+  private nextPass: Promise<void> | undefined;
 
   private constructor(
     readonly name: string,
@@ -43,25 +44,35 @@ export class SchoolStore {
    * serialised, so the index never skips or repeats a change.
    */
   catchUp(): Promise<void> {
-    this.catchingUp = this.catchingUp.then(async () => {
-      let taken = 0;
-      for (;;) {
-        const batch = await this.db.changes({
-          since: this.index.lastSeq,
-          limit: CATCH_UP_BATCH,
-          include_docs: true,
-        });
-        for (const change of batch.results) {
-          const doc = change.doc;
-          if (doc && isGrantDoc(doc)) this.grants.apply(doc);
-          this.index.add(Number(change.seq), change.id, doc);
-        }
-        taken += batch.results.length;
-        if (batch.results.length < CATCH_UP_BATCH) break;
-      }
-      if (taken > 0) this.changes.emit('change');
+    // A burst of writes fires one live change each; one pass that has not started yet takes
+    // them all, so calls made meanwhile share it.
+    if (this.nextPass) return this.nextPass;
+    const pass = this.catchingUp.then(async () => {
+      this.nextPass = undefined;
+      await this.takeChanges();
     });
-    return this.catchingUp;
+    this.nextPass = pass;
+    this.catchingUp = pass.catch(() => undefined);
+    return pass;
+  }
+
+  private async takeChanges(): Promise<void> {
+    let taken = 0;
+    for (;;) {
+      const batch = await this.db.changes({
+        since: this.index.lastSeq,
+        limit: CATCH_UP_BATCH,
+        include_docs: true,
+      });
+      for (const change of batch.results) {
+        const doc = change.doc;
+        if (doc && isGrantDoc(doc)) this.grants.apply(doc);
+        this.index.add(Number(change.seq), change.id, doc);
+      }
+      taken += batch.results.length;
+      if (batch.results.length < CATCH_UP_BATCH) break;
+    }
+    if (taken > 0) this.changes.emit('change');
   }
 
   /** Resolves at the next change of the database, or after `timeoutMs`. */
