@@ -43,6 +43,48 @@ describe('validateDoc', () => {
     ],
     ['an extra body field', { ...mark, body: { ...mark.body, diagnosis: 'x' } }, /body/],
     ['a reserved id', { ...mark, _id: '_design/x' }, /reserved|_id must be/],
+    ['a mark published to the whole school', { ...mark, audience: 'school' }, /audience/],
+    [
+      'a note about one pupil to all families',
+      { ...mark, type: 'note', _id: 'note:n1', audience: 'class-families', body: { text: 'x' } },
+      /one pupil/,
+    ],
+    [
+      'a school-wide note bound to a class',
+      {
+        ...mark,
+        type: 'note',
+        _id: 'note:n1',
+        pupilId: undefined,
+        audience: 'school',
+        body: { text: 'x' },
+      },
+      /school-wide/,
+    ],
+    [
+      'an id carrying text',
+      {
+        ...mark,
+        type: 'note',
+        _id: 'note:Иванов',
+        pupilId: undefined,
+        audience: 'staff',
+        body: { text: 'x' },
+      },
+      /_id must look like/,
+    ],
+    [
+      'an id of another type',
+      {
+        ...mark,
+        type: 'note',
+        _id: 'guardianship:x',
+        pupilId: undefined,
+        audience: 'staff',
+        body: { text: 'x' },
+      },
+      /_id must look like/,
+    ],
     [
       'family audience without a pupil',
       { ...mark, type: 'note', pupilId: undefined, _id: 'note:1', body: { text: 'x' } },

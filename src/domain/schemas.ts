@@ -4,7 +4,14 @@
  */
 import { z } from 'zod';
 import { attendanceBodySchema, attendanceLetterSchema } from './attendance';
-import { AUDIENCES, DOC_TYPES, attendanceId, type DocType, type HomeroomDoc } from './envelope';
+import {
+  AUDIENCES,
+  DOC_TYPES,
+  attendanceId,
+  type Audience,
+  type DocType,
+  type HomeroomDoc,
+} from './envelope';
 import { isIsoDate } from './schoolDate';
 
 const id = z.string().min(1).max(200);
@@ -156,9 +163,50 @@ export function validateDoc(input: unknown): Validation {
   return { ok: true, doc: { ...doc, body: body.data } };
 }
 
+/** The audiences each type may be written with. */
+const AUDIENCES_OF: Record<DocType, readonly Audience[]> = {
+  school: ['school'],
+  class: ['class-families'],
+  pupil: ['family'],
+  guardian: ['staff'],
+  staff: ['staff'],
+  guardianship: ['family'],
+  assignment: ['staff'],
+  event: ['class-families', 'staff', 'school'],
+  attendance: ['family', 'staff'],
+  note: ['staff', 'family', 'class-families', 'school'],
+};
+
+/** The id prefix of each type; attendance is `att:<eventId>:<pupilId>`. */
+const ID_PREFIX: Partial<Record<DocType, string>> = { attendance: 'att' };
+
+/**
+ * Ids are `<type>:<id>[:<id>…]` with ASCII ids only, so no name or text can travel in an id, which
+ * devices and logs keep in clear.
+ */
+const ID_PATTERN = /^([a-z]+):[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_-]{1,64}){0,2}$/;
+
 function envelopeRule(doc: HomeroomDoc): string | undefined {
   if (doc._id.startsWith('_')) return '_id: ids starting with "_" are reserved';
+  const prefix = ID_PATTERN.exec(doc._id)?.[1];
+  if (prefix !== (ID_PREFIX[doc.type] ?? doc.type)) {
+    return `_id must look like "${ID_PREFIX[doc.type] ?? doc.type}:<uuid>" (ASCII letters, digits, - and _)`;
+  }
+  if (!AUDIENCES_OF[doc.type].includes(doc.audience)) {
+    return `a ${doc.type} may have audience ${AUDIENCES_OF[doc.type].join(' or ')}`;
+  }
   if (doc.audience === 'family' && !doc.pupilId) return 'audience "family" needs a pupilId';
+  if (doc.audience === 'school' && (doc.pupilId || doc.classIds.length > 0)) {
+    return 'audience "school" is for school-wide documents: no classIds, no pupilId';
+  }
+  if (
+    doc.pupilId &&
+    doc.type !== 'pupil' &&
+    doc.audience !== 'family' &&
+    doc.audience !== 'staff'
+  ) {
+    return 'a document about one pupil has audience "family" or "staff"';
+  }
   switch (doc.type) {
     case 'attendance':
       if (!doc.pupilId || !doc.eventId || !doc.date) {
