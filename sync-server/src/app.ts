@@ -24,6 +24,23 @@ import type { SchoolStore } from './storage/schoolStore';
 /** A request body larger than this is refused with 413 before it is parsed. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
+/** No Homeroom document nests this deep; deeper JSON only serves to exhaust the stack. */
+export const MAX_JSON_DEPTH = 32;
+
+/** The nesting depth of a parsed JSON value, without recursion. */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [item, depth] = next;
+    if (item === null || typeof item !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_JSON_DEPTH) return deepest;
+    for (const inner of Object.values(item)) stack.push([inner, depth + 1]);
+  }
+  return deepest;
+}
+
 export interface AppDeps {
   accounts: Accounts;
   schools: ReadonlyMap<string, SchoolStore>;
@@ -66,11 +83,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       done(null, undefined);
       return;
     }
+    let parsed: unknown;
     try {
-      done(null, JSON.parse(text));
+      parsed = JSON.parse(text);
     } catch {
       done(new HttpError('invalid_json', 'The request body is not valid JSON.'), undefined);
+      return;
     }
+    if (depthOf(parsed) > MAX_JSON_DEPTH) {
+      done(
+        new HttpError('bad_request', `JSON nested deeper than ${MAX_JSON_DEPTH} levels.`),
+        undefined,
+      );
+      return;
+    }
+    done(null, parsed);
   });
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
@@ -87,7 +114,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HttpError) return reply.code(error.status).send(error.body);
-    const fastifyError = error as { statusCode?: number; code?: string; message?: string };
+    const fastifyError = error as {
+      statusCode?: number;
+      status?: number;
+      code?: string;
+      message?: string;
+    };
+    // PouchDB's own refusals (a malformed revision, a bad local document) are the client's fault.
+    if (fastifyError.status === 400 || fastifyError.status === 412) {
+      return sendError(reply, 'bad_request', fastifyError.message ?? ERRORS.bad_request.summary);
+    }
+    if (fastifyError.status === 409)
+      return sendError(reply, 'conflict', 'Document update conflict.');
     if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return sendError(reply, 'too_large', `Requests are limited to ${MAX_BODY_BYTES} bytes.`);
     }

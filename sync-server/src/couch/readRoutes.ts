@@ -67,8 +67,9 @@ async function allDocsRange(ctx: DbContext, query: Query) {
   const limit = intParam(query, 'limit');
   const skip = intParam(query, 'skip') ?? 0;
   const descending = boolParam(query, 'descending');
-  const startkey = jsonParam(query, 'startkey') ?? jsonParam(query, 'start_key');
-  const endkey = jsonParam(query, 'endkey') ?? jsonParam(query, 'end_key');
+  const key = jsonParam(query, 'key');
+  const startkey = key ?? jsonParam(query, 'startkey') ?? jsonParam(query, 'start_key');
+  const endkey = key ?? jsonParam(query, 'endkey') ?? jsonParam(query, 'end_key');
   const inRange = (id: string) =>
     descending
       ? (typeof startkey !== 'string' || id <= startkey) &&

@@ -4,10 +4,10 @@
  * scope. Server-derived fields are set here, never taken from the client.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Response, WriteError } from 'pouchdb';
 import { canWrite } from '../../../src/domain/access';
 import { CLEAR_ENVELOPE_FIELDS, type HomeroomDoc } from '../../../src/domain/envelope';
-import { ERRORS, type ErrorCode } from '../../../src/domain/errors';
+import type { ErrorCode } from '../../../src/domain/errors';
+import { sameMark, type AttendanceBody } from '../../../src/domain/attendance';
 import { validateDoc } from '../../../src/domain/schemas';
 import type { StoredDoc } from '../storage/schoolStore';
 import type { Contexts, DbContext } from './context';
@@ -79,23 +79,29 @@ export async function writeDocs(
       `At most ${MAX_DOCS_PER_REQUEST} documents per request; split the batch.`,
     );
   }
-  const checked = await Promise.all(input.map((doc) => checkWrite(ctx, doc, newEdits)));
+  const seen = new Set<string>();
+  const checked = await Promise.all(
+    input.map(async (doc): Promise<Checked> => {
+      const id = (doc as { _id?: unknown } | null)?._id;
+      if (typeof id === 'string' && seen.has(id)) {
+        return { id, error: 'conflict', reason: 'The same document twice in one batch.' };
+      }
+      if (typeof id === 'string') seen.add(id);
+      return await checkWrite(ctx, doc, newEdits);
+    }),
+  );
   const accepted = checked.filter((item): item is HomeroomDoc => !('error' in item));
   const stored = accepted.length
     ? await ctx.store.db.bulkDocs(accepted, { new_edits: newEdits })
     : [];
-
-  const storedById = new Map<string, Response | WriteError>();
-  stored.forEach((result, index) => {
-    const id = accepted[index]?._id ?? result.id;
-    if (id) storedById.set(id, result);
-  });
   // Route what was written (and update grants) before answering, so the next read sees it.
   await ctx.store.catchUp();
 
+  // PouchDB answers in the order of the documents it was given.
+  let next = 0;
   return checked.map((item): WriteResult => {
     if ('error' in item) return item;
-    const result = storedById.get(item._id);
+    const result = stored[next++];
     if (result && 'error' in result) {
       return result.status === 409 || result.name === 'conflict'
         ? { id: item._id, error: 'conflict', reason: 'Document update conflict.' }
@@ -128,27 +134,55 @@ async function checkWrite(ctx: DbContext, input: unknown, newEdits: boolean): Pr
   if (!validation.ok) return refuse('invalid_doc', validation.reason);
   const doc = validation.doc;
 
-  const reference = await checkReferences(ctx, doc);
-  if (reference) return refuse('invalid_doc', reference);
+  // Role and scope first: someone who may not write here learns nothing about the records.
   const allowedNew = canWrite(ctx.scope, doc);
   if (!allowedNew.ok) return refuse('forbidden', allowedNew.reason);
   if (current && !current._deleted) {
     const allowedOld = readable(ctx, current) ? canWrite(ctx.scope, current) : undefined;
-    if (!allowedOld?.ok) {
-      return refuse(
-        'forbidden',
-        `You may not change this document: ${allowedOld?.reason ?? 'it is outside your scope'}.`,
-      );
-    }
+    if (!allowedOld?.ok) return refuse('forbidden', 'You may not change this document.');
   }
+  const reference = await checkReferences(ctx, doc);
+  if (reference) return refuse('invalid_doc', reference);
+  const clock = checkClock(doc);
+  if (clock) return refuse('invalid_doc', clock);
 
   if (!newEdits) {
+    if (!doc._rev)
+      return refuse('invalid_doc', 'With new_edits=false every document needs its _rev.');
     if (doc.updatedBy !== ctx.scope.personId) {
       return refuse('forbidden', 'updatedBy must be your own person id.');
     }
-    return doc;
+    return doc._deleted ? { ...doc, body: {} } : doc;
   }
-  return { ...doc, updatedBy: ctx.scope.personId };
+  // A deletion keeps its envelope for routing and nothing of its body.
+  if (doc._deleted) return { ...doc, body: {}, updatedBy: ctx.scope.personId };
+  return { ...stampAuthor(ctx, doc, current), updatedBy: ctx.scope.personId };
+}
+
+/** Times a device may be ahead of the server: clocks drift, but not by a month. */
+const MAX_CLOCK_SKEW_MS = 30 * 24 * 3600 * 1000;
+
+function checkClock(doc: HomeroomDoc): string | undefined {
+  const limit = Date.now() + MAX_CLOCK_SKEW_MS;
+  if (Date.parse(doc.updatedAt) > limit)
+    return 'updatedAt lies in the future; check the device clock';
+  const recordedAt = (doc.body as { recordedAt?: unknown }).recordedAt;
+  if (typeof recordedAt === 'string' && Date.parse(recordedAt) > limit) {
+    return 'recordedAt lies in the future; check the device clock';
+  }
+  return undefined;
+}
+
+/**
+ * A new or changed mark is recorded by the writer, whatever the client says; a mark that did not
+ * change keeps who recorded it.
+ */
+function stampAuthor(ctx: DbContext, doc: HomeroomDoc, current: StoredDoc | undefined) {
+  if (doc.type !== 'attendance') return doc;
+  const body = doc.body as AttendanceBody;
+  const was = current && !current._deleted ? (current.body as AttendanceBody) : undefined;
+  const unchanged = was && sameMark(was, body) && was.recordedAt === body.recordedAt;
+  return unchanged ? doc : { ...doc, body: { ...body, recordedBy: ctx.scope.personId } };
 }
 
 /**
@@ -159,16 +193,18 @@ async function checkWrite(ctx: DbContext, input: unknown, newEdits: boolean): Pr
 async function checkReferences(ctx: DbContext, doc: HomeroomDoc): Promise<string | undefined> {
   if (doc._deleted || doc.type === 'pupil' || doc.pupilId === undefined) return undefined;
   const classId = ctx.store.grants.classOf(doc.pupilId);
-  if (!classId) return `pupil ${doc.pupilId} does not exist`;
-  if (doc.classIds.length !== 1 || doc.classIds[0] !== classId) {
-    return `pupil ${doc.pupilId} is in class ${classId}: classIds must be ["${classId}"]`;
+  if (!classId || doc.classIds.length !== 1 || doc.classIds[0] !== classId) {
+    return 'pupilId is not a pupil of the class in classIds';
   }
   if (doc.type !== 'attendance' || doc.eventId === undefined) return undefined;
 
   const event = await ctx.store.getWinning(`event:${doc.eventId}`);
-  if (!event || event._deleted) return `event ${doc.eventId} does not exist`;
-  if (event.classIds.length > 0 && !event.classIds.includes(classId)) {
-    return `event ${doc.eventId} is not an event of the pupil's class`;
+  if (
+    !event ||
+    event._deleted ||
+    (event.classIds.length > 0 && !event.classIds.includes(classId))
+  ) {
+    return "eventId is not an event of the pupil's class";
   }
   return undefined;
 }
@@ -181,8 +217,4 @@ function tombstoneOf(raw: Record<string, unknown>, current: StoredDoc | undefine
     if (current[field] !== undefined) envelope[field] = current[field];
   }
   return { ...envelope, body: {}, ...raw, updatedAt: new Date().toISOString() };
-}
-
-export function statusOf(code: ErrorCode): number {
-  return ERRORS[code].status;
 }

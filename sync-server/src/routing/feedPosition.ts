@@ -38,7 +38,10 @@ export function parsePosition(
   });
   if (since === undefined || since === '' || since === '0') return { seq: 0, channels: new Map() };
   if (since === 'now') return all(nowSeq);
-  if (/^\d+$/.test(since)) return all(Number(since));
+  if (/^\d+$/.test(since)) {
+    const seq = Number(since);
+    return Number.isSafeInteger(seq) ? all(Math.min(seq, nowSeq)) : undefined;
+  }
   try {
     const raw = JSON.parse(Buffer.from(since, 'base64url').toString()) as unknown;
     if (!isEncoded(raw)) return undefined;
