@@ -43,7 +43,8 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // Production ships no source maps: they would publish the source to every visitor.
+    sourcemap: false,
   },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'sync-server/test/**/*.test.ts'],

@@ -9,6 +9,7 @@ export const ERRORS = {
   invalid_doc: { status: 400, summary: 'a document does not match its schema' },
   unauthorized: { status: 401, summary: 'log in first, or the login or password is wrong' },
   forbidden: { status: 403, summary: 'your role may not do this' },
+  device_blocked: { status: 403, summary: 'this device was blocked by the administration' },
   not_found: { status: 404, summary: 'no such document, database or route' },
   method_not_allowed: { status: 405, summary: 'this route does not take that method' },
   conflict: { status: 409, summary: 'the document was changed since the revision you sent' },

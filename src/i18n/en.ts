@@ -20,6 +20,8 @@ export const en: Record<keyof Resources, Record<string, string>> = {
     invalid_doc: 'A record did not pass validation. Check what you entered.',
     unauthorized: 'Wrong login or password, or the session expired. Log in again.',
     forbidden: 'Your role may not do this. Ask the school administration.',
+    device_blocked:
+      'This device was blocked by the school administration. Its data was removed from the device.',
     not_found: 'The record does not exist or is not available to you.',
     method_not_allowed: 'The server does not support this. Update the app.',
     conflict: 'The record was changed on another device. Open it again.',
@@ -56,6 +58,9 @@ export const en: Record<keyof Resources, Record<string, string>> = {
     persistRefused: 'The browser may evict unsent data: allow persistent storage.',
     sessionExpired: 'The session expired. Lock and log in again to keep sending.',
     noRole: 'There is no data for your account yet.',
+    revoked_one: '{{count}} change can no longer be sent: access to the record was closed',
+    revoked_other: '{{count}} changes can no longer be sent: access to the record was closed',
+    dismiss: 'Got it',
   },
   logout: {
     title: 'Log out of this device?',

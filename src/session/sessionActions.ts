@@ -60,8 +60,10 @@ async function start(signedIn: SignedIn): Promise<void> {
     repo,
     db: profile.db,
     checkpointKey: await checkpointKey(location.origin, profile.db, profile.personId),
-    onDocs: ({ upserted, removed }) => {
-      if (isCurrent()) applyDocs(upserted, removed);
+    onDocs: ({ upserted, removed, dropped }) => {
+      if (!isCurrent()) return;
+      applyDocs(upserted, removed);
+      if (dropped > 0) useApp.setState((state) => ({ revokedEdits: state.revokedEdits + dropped }));
     },
     onSnapshot: (snapshot) => {
       if (!isCurrent()) return;

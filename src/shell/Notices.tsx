@@ -2,12 +2,16 @@ import { useTranslation } from 'react-i18next';
 import { lock } from '../session/sessionActions';
 import { useApp } from '../store/appStore';
 
-/** Warnings that need the user: storage may be evicted, or the server session expired. */
+/**
+ * Warnings that need the user: storage may be evicted, the server session expired, or edits were
+ * dropped because access to their records was closed.
+ */
 export function Notices() {
   const { t } = useTranslation();
   const persistRefused = useApp((state) => state.persistRefused);
   const pending = useApp((state) => state.sync.pending);
   const expired = useApp((state) => state.sync.error === 'unauthorized');
+  const revoked = useApp((state) => state.revokedEdits);
 
   return (
     <>
@@ -17,6 +21,19 @@ export function Notices() {
           {t('shell.sessionExpired')}
           <button type="button" onClick={() => void lock()}>
             {t('shell.lock')}
+          </button>
+        </p>
+      )}
+      {revoked > 0 && (
+        <p className="notice" role="alert">
+          {t('shell.revoked', { count: revoked })}
+          <button
+            type="button"
+            onClick={() => {
+              useApp.setState({ revokedEdits: 0 });
+            }}
+          >
+            {t('shell.dismiss')}
           </button>
         </p>
       )}

@@ -24,6 +24,8 @@ export interface AppState {
   initialPull: boolean;
   /** The browser refused persistent storage: unsent data could be evicted. */
   persistRefused: boolean;
+  /** Queued edits dropped this session because their documents left the user's view. */
+  revokedEdits: number;
   /** A new version of the app is waiting. */
   updateReady: boolean;
   tab: Tab | null;
@@ -45,6 +47,7 @@ const LOCKED = {
   sync: IDLE_SYNC,
   initialPull: false,
   persistRefused: false,
+  revokedEdits: 0,
   tab: null,
   route: { name: 'home' },
 } satisfies Partial<AppState>;

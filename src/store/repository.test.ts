@@ -143,6 +143,47 @@ describe('Repository', () => {
   });
 });
 
+describe('Repository revocation', () => {
+  it('purges a removed document and its queued edit with the checkpoint, in one transaction', async () => {
+    const repo = await freshRepo();
+    const lost = attendance('e1', 'p1', PRESENT, '2026-09-07T05:00:00.000Z', 't');
+    const kept = attendance('e1', 'p2', PRESENT, '2026-09-07T05:00:00.000Z', 't');
+    await repo.applyPulled(
+      [lost, kept].map((doc) => ({ id: doc._id, deleted: false, doc: { ...doc, _rev: '1-s' } })),
+      { key: 'cp', since: 'AAA' },
+      mergeDocs,
+    );
+    await repo.saveLocal([{ ...lost, body: { ...lost.body, status: 'late' } }]);
+    const batch = [{ id: lost._id, deleted: false, removed: true }];
+
+    // A failed checkpoint write takes the purge back with it.
+    vi.spyOn(repo.db.checkpoints, 'put').mockRejectedValueOnce(new Error('disk full'));
+    await expect(repo.applyPulled(batch, { key: 'cp', since: 'BBB' }, mergeDocs)).rejects.toThrow(
+      'disk full',
+    );
+    expect(await repo.get(lost._id)).toBeDefined();
+    expect(await repo.pendingCount()).toBe(1);
+    expect(await repo.readCheckpoint('cp')).toBe('AAA');
+
+    const applied = await repo.applyPulled(batch, { key: 'cp', since: 'BBB' }, mergeDocs);
+    expect(applied).toEqual({ upserted: [], removed: [lost._id], dropped: 1 });
+    expect(await repo.get(lost._id)).toBeUndefined();
+    expect(await repo.get(kept._id)).toBeDefined();
+    expect(await repo.pendingCount()).toBe(0);
+    expect(await repo.readCheckpoint('cp')).toBe('BBB');
+  });
+
+  it('counts no dropped edit when the removed document had none queued', async () => {
+    const repo = await freshRepo();
+    const applied = await repo.applyPulled(
+      [{ id: 'pupil:p1', deleted: false, removed: true }],
+      { key: 'cp', since: 'AAA' },
+      mergeDocs,
+    );
+    expect(applied).toEqual({ upserted: [], removed: ['pupil:p1'], dropped: 0 });
+  });
+});
+
 describe('Repository.discardLocal', () => {
   it('queues a deletion on top of the row and drops it only while it never reached the server', async () => {
     const repo = await freshRepo();

@@ -7,13 +7,18 @@ import type { HomeroomDoc } from '../domain/envelope';
 import { fromRow, toRow } from './rows';
 import type { OutboxEntry, UserDb } from './userDb';
 
-/** An opaque position in the server's changes feed, stored as received. */
+/**
+ * An opaque position in the server's changes feed (base64url from Homeroom's server), stored and
+ * sent back exactly as received; numbers only come from checkpoints of older versions.
+ */
 export type Seq = string | number;
 
 /** One row of a pulled batch: the server's version, or its removal from what the user may read. */
 export interface PulledChange {
   id: string;
   deleted: boolean;
+  /** The document left the user's view (access lost): it goes, with any edit queued for it. */
+  removed?: boolean;
   doc?: HomeroomDoc | undefined;
 }
 
@@ -23,6 +28,8 @@ export type MergeRule = (local: HomeroomDoc, server: HomeroomDoc) => HomeroomDoc
 export interface AppliedChanges {
   upserted: HomeroomDoc[];
   removed: string[];
+  /** Queued local edits dropped because their document left the user's view. */
+  dropped: number;
 }
 
 /** A local edit raced the pull; the batch is recomputed. */
@@ -90,8 +97,10 @@ export class Repository {
 
   /**
    * Applies one pulled batch and its checkpoint in one transaction. A document with a pending local
-   * edit is merged by `merge` and stays queued, now based on the server's revision; a removal of a
-   * document with a pending edit is ignored, so the edit is pushed and the server decides.
+   * edit is merged by `merge` and stays queued, now based on the server's revision; a deletion of a
+   * document with a pending edit is ignored, so the edit is pushed and the server decides. A
+   * document that left the user's view (`removed`) goes with its queued edit: the server would
+   * refuse that edit now, and keeping it would keep the document on the device.
    */
   async applyPulled(
     changes: readonly PulledChange[],
@@ -116,9 +125,15 @@ export class Repository {
     const seen = await this.db.outbox.bulkGet(ids);
     const upserted: HomeroomDoc[] = [];
     const removed: string[] = [];
+    const revoked: string[] = [];
 
     for (const [index, change] of changes.entries()) {
       const dirty = seen[index] !== undefined;
+      if (change.removed) {
+        removed.push(change.id);
+        if (dirty) revoked.push(change.id);
+        continue;
+      }
       const gone = change.deleted || !change.doc || change.doc._deleted === true;
       if (gone) {
         if (!dirty) removed.push(change.id);
@@ -137,9 +152,10 @@ export class Repository {
       }
       await this.db.docs.bulkPut(rows);
       await this.db.docs.bulkDelete(removed);
+      await this.db.outbox.bulkDelete(revoked);
       await this.db.checkpoints.put({ key: checkpoint.key, since: checkpoint.since });
     });
-    return { upserted, removed };
+    return { upserted, removed, dropped: revoked.length };
   }
 
   /**

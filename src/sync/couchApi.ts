@@ -28,10 +28,13 @@ export class ApiError extends Error {
 }
 
 export interface ChangeResult {
+  /** Opaque: never parsed or compared, only sent back as `since`. */
   seq: Seq;
   id: string;
   changes: { rev: string }[];
   deleted?: boolean;
+  /** Homeroom's extension: the document left the user's view (access lost); no doc comes. */
+  removed?: boolean;
   doc?: HomeroomDoc;
 }
 

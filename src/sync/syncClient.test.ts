@@ -6,7 +6,7 @@ import type { HomeroomDoc } from '../domain/envelope';
 import { Repository } from '../store/repository';
 import { UserDb } from '../store/userDb';
 import { attendance, pupil } from '../testing/docs';
-import { FakeCouch } from '../testing/fakeCouch';
+import { FakeCouch, seqToken } from '../testing/fakeCouch';
 import { CouchApi } from './couchApi';
 import { SyncClient, type SyncSnapshot } from './syncClient';
 
@@ -22,6 +22,7 @@ async function setup(batchSize = 500) {
   const repo = new Repository(db, key);
   const snapshots: SyncSnapshot[] = [];
   const seen = new Map<string, HomeroomDoc>();
+  const dropped: number[] = [];
   const client = new SyncClient({
     api: new CouchApi(server.fetch),
     repo,
@@ -29,12 +30,14 @@ async function setup(batchSize = 500) {
     checkpointKey: 'cp',
     batchSize,
     longpollMs: 5000,
-    onDocs: ({ upserted }) => {
-      for (const doc of upserted) seen.set(doc._id, doc);
+    onDocs: (applied) => {
+      for (const doc of applied.upserted) seen.set(doc._id, doc);
+      for (const id of applied.removed) seen.delete(id);
+      dropped.push(applied.dropped);
     },
     onSnapshot: (snapshot) => snapshots.push(snapshot),
   });
-  return { server, repo, client, snapshots, seen };
+  return { server, repo, client, snapshots, seen, dropped };
 }
 
 afterEach(async () => {
@@ -46,11 +49,11 @@ describe('SyncClient pull', () => {
     const { server, repo, client } = await setup(2);
     for (let i = 1; i <= 5; i++) server.put(pupil(`p${i}`, `Ф${i}`, 'И'));
     server.before = (request) => {
-      if (request.query.get('since') === '4') throw new TypeError('network down');
+      if (request.query.get('since') === seqToken(4)) throw new TypeError('network down');
     };
 
     await expect(client.syncOnce()).rejects.toThrow();
-    expect(await repo.readCheckpoint('cp')).toBe(4);
+    expect(await repo.readCheckpoint('cp')).toBe(seqToken(4));
     expect(await repo.db.docs.count()).toBe(4);
     expect(client.current.lastSyncedAt).toBeNull();
 
@@ -58,7 +61,30 @@ describe('SyncClient pull', () => {
     await client.syncOnce();
     expect(await repo.db.docs.count()).toBe(5);
     const sinces = server.requests.map((request) => request.query.get('since'));
-    expect(sinces).toEqual([null, '2', '4', '4']);
+    expect(sinces).toEqual([null, seqToken(2), seqToken(4), seqToken(4)]);
+  });
+
+  it('purges a document that left the user’s view, with its queued edit, from disk and memory', async () => {
+    const { server, repo, client, seen, dropped } = await setup();
+    const lost = attendance('e1', 'p1', PRESENT, '2026-09-07T05:00:00.000Z', 't');
+    const kept = pupil('p2', 'В', 'Г');
+    server.put(lost);
+    server.put(kept);
+    await client.syncOnce();
+    expect(seen.has(lost._id)).toBe(true);
+
+    await repo.saveLocal([{ ...lost, body: { ...lost.body, status: 'late' } }]);
+    server.revoke(lost._id);
+    await client.syncOnce();
+
+    expect(await repo.get(lost._id)).toBeUndefined();
+    expect(await repo.pendingCount()).toBe(0);
+    expect(seen.has(lost._id)).toBe(false);
+    expect(seen.has(kept._id)).toBe(true);
+    expect(dropped.reduce((sum, count) => sum + count, 0)).toBe(1);
+    expect(client.current).toMatchObject({ pending: 0, rejected: null });
+    // The push was refused first (forbidden); the removal then took the refused edit away.
+    expect(await repo.readCheckpoint('cp')).toBe(seqToken(3));
   });
 
   it('removes documents the server announces as deleted', async () => {

@@ -232,7 +232,7 @@ export class SyncClient {
       updatedAt: new Date(Date.now()).toISOString(),
     };
     if (await repo.requeue(merged, item.editSeq)) {
-      this.options.onDocs({ upserted: [merged], removed: [] });
+      this.options.onDocs({ upserted: [merged], removed: [], dropped: 0 });
     }
     return 1;
   }
@@ -248,6 +248,7 @@ export class SyncClient {
       const changes = response.results.map((row) => ({
         id: row.id,
         deleted: row.deleted === true,
+        removed: row.removed === true,
         doc: row.doc,
       }));
       const applied = await repo.applyPulled(
@@ -256,6 +257,8 @@ export class SyncClient {
         mergeDocs,
       );
       if (applied.upserted.length > 0 || applied.removed.length > 0) this.options.onDocs(applied);
+      // The removed documents' queued edits are gone too: count them again before the next push.
+      if (applied.dropped > 0) await this.refreshPending();
       since = response.last_seq;
       if (response.results.length < limit) return;
       longpollMs = undefined;

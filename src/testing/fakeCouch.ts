@@ -1,6 +1,7 @@
 /**
- * A tiny in-memory stand-in for the server's /couch/ routes, for unit tests only: numeric
- * sequences, revisions `N-x`, conflicts on a stale `_rev`, and per-request hooks.
+ * A tiny in-memory stand-in for the server's /couch/ routes, for unit tests only: opaque base64url
+ * sequences (as Homeroom's server gives), revisions `N-x`, conflicts on a stale `_rev`, removals
+ * from the user's view, and per-request hooks.
  */
 import type { HomeroomDoc } from '../domain/envelope';
 import type { FetchLike } from '../sync/couchApi';
@@ -8,6 +9,20 @@ import type { FetchLike } from '../sync/couchApi';
 interface Stored {
   doc: HomeroomDoc;
   seq: number;
+  /** The document left the user's view: the feed announces it as removed. */
+  removed?: boolean;
+}
+
+/** The opaque token of a sequence number: a client that parsed it would be caught. */
+export function seqToken(seq: number): string {
+  return btoa(`fake-seq:${seq}`).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+function seqOf(token: string | null): number {
+  if (token === null) return 0;
+  const text = atob(token.replace(/-/g, '+').replace(/_/g, '/'));
+  if (!text.startsWith('fake-seq:')) throw new Error(`not a token of this server: ${token}`);
+  return Number(text.slice('fake-seq:'.length));
 }
 
 export interface FakeCouchRequest {
@@ -39,6 +54,15 @@ export class FakeCouch {
     return rev;
   }
 
+  /** Takes a document out of the user's view, as a lost grant would. */
+  revoke(id: string): void {
+    const stored = this.docs.get(id);
+    if (!stored) return;
+    for (const wake of this.wakeLongpolls.splice(0)) wake();
+    this.seq += 1;
+    this.docs.set(id, { ...stored, seq: this.seq, removed: true });
+  }
+
   readonly fetch: FetchLike = async (input, init) => {
     const url = new URL(input, 'http://localhost');
     const request: FakeCouchRequest = {
@@ -55,7 +79,7 @@ export class FakeCouch {
 
   /** A long poll answers at once when there are changes, else on the next one or its timeout. */
   private async waitForChange(request: FakeCouchRequest, signal: AbortSignal | null | undefined) {
-    const since = Number(request.query.get('since') ?? 0);
+    const since = seqOf(request.query.get('since'));
     if ([...this.docs.values()].some((stored) => stored.seq > since)) return;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(resolve, Number(request.query.get('timeout') ?? 1000));
@@ -80,27 +104,36 @@ export class FakeCouch {
       );
     }
     const stored = this.docs.get(decodeURIComponent([route, ...rest].join('/')));
-    return stored ? json(200, stored.doc) : json(404, { error: 'not_found', reason: 'missing' });
+    return stored && !stored.removed
+      ? json(200, stored.doc)
+      : json(404, { error: 'not_found', reason: 'missing' });
   }
 
   private changes(query: URLSearchParams): unknown {
-    const since = Number(query.get('since') ?? 0);
+    const since = seqOf(query.get('since'));
     const limit = Number(query.get('limit') ?? 1000);
     const rows = [...this.docs.values()]
       .filter((stored) => stored.seq > since)
       .sort((a, b) => a.seq - b.seq)
       .slice(0, limit);
-    const results = rows.map(({ doc, seq }) => ({
-      seq,
-      id: doc._id,
-      changes: [{ rev: doc._rev }],
-      ...(doc._deleted ? { deleted: true } : {}),
-      doc,
-    }));
-    return { results, last_seq: rows.at(-1)?.seq ?? since };
+    const results = rows.map(({ doc, seq, removed }) =>
+      removed
+        ? { seq: seqToken(seq), id: doc._id, changes: [], removed: true }
+        : {
+            seq: seqToken(seq),
+            id: doc._id,
+            changes: [{ rev: doc._rev }],
+            ...(doc._deleted ? { deleted: true } : {}),
+            doc,
+          },
+    );
+    return { results, last_seq: seqToken(rows.at(-1)?.seq ?? since) };
   }
 
   private write(doc: HomeroomDoc): unknown {
+    if (this.docs.get(doc._id)?.removed) {
+      return { id: doc._id, error: 'forbidden', reason: 'no longer yours' };
+    }
     const refusal = this.refuse.get(doc._id);
     if (refusal) return { id: doc._id, error: refusal, reason: 'refused by the test' };
     const current = this.docs.get(doc._id)?.doc._rev;
