@@ -144,7 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const auth = new Authenticator({ accounts: deps.accounts, signer, throttle, demo: deps.demo });
   const contexts = new Contexts(auth, deps.schools);
 
-  registerSessionRoutes(app, auth, signer);
+  registerSessionRoutes(app, auth, signer, deps.accounts);
   registerServerRoutes(app, contexts, deps.serverUuid, [...deps.schools.keys()]);
   registerLocalRoutes(app, contexts);
   registerReadRoutes(app, contexts);

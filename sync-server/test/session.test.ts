@@ -71,6 +71,39 @@ describe('/couch/_session', () => {
     expect(locked.json()).toMatchObject({ error: 'login_locked' });
   });
 
+  it('counts guesses sent in parallel, and counts them per account whatever login is used', async () => {
+    const guess = (name: string) =>
+      server.app.inject({
+        method: 'POST',
+        url: '/couch/_session',
+        payload: { name, password: 'guess' },
+      });
+    const parallel = await Promise.all(
+      Array.from({ length: 12 }, () => guess('okravchenko900@example.com')),
+    );
+    const statuses = parallel.map((response) => response.statusCode);
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(3);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(9);
+    // The same teacher's phone (+7 (972) 083-07-04) is the same account: locked too.
+    const byPhone = await server.app.inject({
+      method: 'POST',
+      url: '/couch/_session',
+      payload: { name: '89720830704', password: DEMO_PASSWORD },
+    });
+    expect(byPhone.statusCode).toBe(429);
+  });
+
+  it('logging out ends the session on the server: the old cookie is refused', async () => {
+    const { cookie } = await login(server.app, 'dkuzmina905@example.com');
+    expect((await server.app.inject({ url: '/couch/demo', headers: { cookie } })).statusCode).toBe(
+      200,
+    );
+    await server.app.inject({ method: 'DELETE', url: '/couch/_session', headers: { cookie } });
+    expect((await server.app.inject({ url: '/couch/demo', headers: { cookie } })).statusCode).toBe(
+      401,
+    );
+  });
+
   it('takes HTTP Basic credentials', async () => {
     const basic = Buffer.from(`${GUARDIAN_10B}:${DEMO_PASSWORD}`).toString('base64');
     const response = await server.app.inject({

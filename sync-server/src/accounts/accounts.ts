@@ -44,14 +44,29 @@ export function roleNames(account: Account): string[] {
   return roles;
 }
 
+const REVOKED_ID = '_local/revoked-sessions';
+
+interface RevokedDoc {
+  _id: string;
+  _rev?: string;
+  /** Session id → its expiry, in seconds since the epoch. */
+  sessions: Record<string, number>;
+}
+
 export class Accounts {
   private readonly byLogin = new Map<string, Account>();
   private readonly byId = new Map<string, Account>();
+  private revoked: RevokedDoc = { _id: REVOKED_ID, sessions: {} };
 
   private constructor(private readonly db: Database<Account>) {}
 
   static async open(db: Database<Account>): Promise<Accounts> {
     const accounts = new Accounts(db);
+    try {
+      accounts.revoked = (await db.get(REVOKED_ID)) as unknown as RevokedDoc;
+    } catch {
+      // No session was ever ended: nothing to load.
+    }
     const all = await db.allDocs({ include_docs: true });
     for (const row of all.rows) {
       if (row.doc && !row.id.startsWith('_design/')) accounts.remember(row.doc);
@@ -77,6 +92,21 @@ export class Accounts {
 
   findById(id: string): Account | undefined {
     return this.byId.get(id);
+  }
+
+  isRevoked(sid: string): boolean {
+    return sid in this.revoked.sessions;
+  }
+
+  /** Ends one session for good; expired entries are dropped as new ones arrive. */
+  async revokeSession(sid: string, expiresAt: number): Promise<void> {
+    const now = Date.now() / 1000;
+    const sessions = Object.fromEntries(
+      Object.entries(this.revoked.sessions).filter(([, until]) => until > now),
+    );
+    sessions[sid] = expiresAt;
+    const result = await this.db.put({ ...this.revoked, sessions });
+    this.revoked = { ...this.revoked, sessions, _rev: result.rev };
   }
 
   /** Adds or replaces accounts; refuses a login that another account already has. */

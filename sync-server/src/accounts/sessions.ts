@@ -2,7 +2,7 @@
  * Stateless sessions, as CouchDB's AuthSession cookie: the account id, an expiry and the account's
  * session epoch, signed with the server's secret. Raising the epoch ends every session at once.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const SESSION_COOKIE = 'AuthSession';
 /** Long, because a tablet may work offline for weeks and must still sync when it comes back. */
@@ -12,6 +12,8 @@ export interface SessionClaims {
   accountId: string;
   epoch: number;
   expiresAt: number;
+  /** This session's own id, so logging out ends this session and no other. */
+  sid: string;
 }
 
 export class SessionSigner {
@@ -23,7 +25,8 @@ export class SessionSigner {
 
   issue(accountId: string, epoch: number, nowMs = Date.now()): string {
     const expiresAt = Math.floor(nowMs / 1000) + SESSION_TTL_SECONDS;
-    const payload = `${accountId}|${epoch}|${expiresAt}`;
+    const sid = randomBytes(12).toString('base64url');
+    const payload = `${accountId}|${epoch}|${expiresAt}|${sid}`;
     return `${Buffer.from(payload).toString('base64url')}.${this.mac(payload).toString('base64url')}`;
   }
 
@@ -37,8 +40,8 @@ export class SessionSigner {
     const given = Buffer.from(signature);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
 
-    const [accountId, epoch, expiresAt] = payload.split('|');
-    if (!accountId || Number(expiresAt) * 1000 < nowMs) return undefined;
-    return { accountId, epoch: Number(epoch), expiresAt: Number(expiresAt) };
+    const [accountId, epoch, expiresAt, sid] = payload.split('|');
+    if (!accountId || !sid || Number(expiresAt) * 1000 < nowMs) return undefined;
+    return { accountId, epoch: Number(epoch), expiresAt: Number(expiresAt), sid };
   }
 }

@@ -9,7 +9,7 @@ import { normalizeLogin } from '../../../src/domain/login';
 import type { Account, Accounts } from '../accounts/accounts';
 import type { LoginThrottle } from '../accounts/loginThrottle';
 import { verifyPassword } from '../accounts/passwords';
-import { SESSION_COOKIE, type SessionSigner } from '../accounts/sessions';
+import { SESSION_COOKIE, type SessionClaims, type SessionSigner } from '../accounts/sessions';
 import { HttpError } from './httpError';
 
 const BASIC_CACHE_MS = 5 * 60_000;
@@ -29,30 +29,39 @@ export class Authenticator {
 
   constructor(private readonly deps: AuthDeps) {}
 
-  /** Checks a login and password; throws `unauthorized` or `login_locked`. */
+  /**
+   * Checks a login and password; throws `unauthorized` or `login_locked`. Failures count per
+   * account, whichever of its logins is used, and an attempt counts before its password is
+   * checked, so guesses sent in parallel are throttled too.
+   */
   async checkPassword(login: string, password: string): Promise<Account> {
     const canonical = normalizeLogin(login) ?? login.trim().toLowerCase();
-    const waitMs = this.deps.throttle.waitMs(canonical);
+    const account = this.deps.accounts.findByLogin(canonical);
+    const key = account ? account._id : `login:${canonical}`;
+    const waitMs = this.deps.throttle.waitMs(key);
     if (waitMs > 0) {
-      const minutes = Math.ceil(waitMs / 60_000);
       throw new HttpError(
         'login_locked',
-        `Too many failed attempts for this login. Try again in ${minutes} min.`,
+        `Too many failed attempts for this login. Try again in ${Math.ceil(waitMs / 1000)} s.`,
       );
     }
 
-    const account = this.deps.accounts.findByLogin(canonical);
+    this.deps.throttle.fail(key);
     const ok =
       account !== undefined &&
       !account.blocked &&
       (!account.demo || this.deps.demo) &&
       (await verifyPassword(password, account.passwordHash));
-    if (!ok) {
-      this.deps.throttle.fail(canonical);
-      throw new HttpError('unauthorized', 'Name or password is incorrect.');
-    }
-    this.deps.throttle.succeed(canonical);
+    if (!ok) throw new HttpError('unauthorized', 'Name or password is incorrect.');
+    this.deps.throttle.succeed(key);
     return account;
+  }
+
+  /** The session a request's cookie names, if it is valid and not ended. */
+  session(request: FastifyRequest): SessionClaims | undefined {
+    const token = request.cookies[SESSION_COOKIE];
+    const claims = token ? this.deps.signer.verify(token) : undefined;
+    return claims && !this.deps.accounts.isRevoked(claims.sid) ? claims : undefined;
   }
 
   /** The account behind a request, or undefined for an anonymous one. */
@@ -60,9 +69,7 @@ export class Authenticator {
     const header = request.headers.authorization;
     if (header?.startsWith('Basic ')) return this.fromBasic(header);
 
-    const token = request.cookies[SESSION_COOKIE];
-    if (!token) return undefined;
-    const claims = this.deps.signer.verify(token);
+    const claims = this.session(request);
     const account = claims && this.deps.accounts.findById(claims.accountId);
     if (!account || account.blocked || account.sessionEpoch !== claims.epoch) return undefined;
     if (account.demo && !this.deps.demo) return undefined;

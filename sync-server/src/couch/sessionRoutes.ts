@@ -4,7 +4,7 @@
  * https://docs.couchdb.org/en/stable/api/server/authn.html#cookie-authentication
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { roleNames, type Account } from '../accounts/accounts';
+import { roleNames, type Account, type Accounts } from '../accounts/accounts';
 import { SESSION_COOKIE, SESSION_TTL_SECONDS, type SessionSigner } from '../accounts/sessions';
 import type { Authenticator } from './auth';
 import { HttpError } from './httpError';
@@ -26,6 +26,7 @@ export function registerSessionRoutes(
   app: FastifyInstance,
   auth: Authenticator,
   signer: SessionSigner,
+  accounts: Accounts,
 ): void {
   app.post<{ Body: unknown }>('/couch/_session', async (request, reply: FastifyReply) => {
     const body = (request.body ?? {}) as { name?: unknown; password?: unknown };
@@ -56,7 +57,10 @@ export function registerSessionRoutes(
     };
   });
 
+  // Logging out ends this session on the server too: the same cookie replayed later is refused.
   app.delete('/couch/_session', async (request, reply) => {
+    const claims = auth.session(request);
+    if (claims) await accounts.revokeSession(claims.sid, claims.expiresAt);
     void reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
     return { ok: true };
   });
