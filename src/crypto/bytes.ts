@@ -19,3 +19,10 @@ export function toHex(bytes: ArrayBuffer): string {
 export async function sha256Hex(text: string): Promise<string> {
   return toHex(await crypto.subtle.digest('SHA-256', utf8(text)));
 }
+
+/** Bytes as unpadded base64url (RFC 4648 §5): safe in headers and URLs as it is. */
+export function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+}

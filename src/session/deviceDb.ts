@@ -5,13 +5,26 @@
 import { Dexie, type Table } from 'dexie';
 import type { WrappedKey } from '../crypto/keys';
 import type { Sealed } from '../crypto/seal';
-import { sha256Hex } from '../crypto/bytes';
+import { randomBytes, sha256Hex, toBase64Url } from '../crypto/bytes';
 
 export interface AccountRecord {
   hash: string;
   key: WrappedKey;
   /** Profile (person, school, database, roles), sealed with the data key. */
   profile: Sealed;
+  /**
+   * This device for this account, sent with every request so the administration can block it.
+   * Random and not personal, so it is kept in clear. Missing in records of older versions.
+   */
+  deviceId?: string;
+}
+
+/** Bytes of randomness in a device id: 128 bits never collide within a school. */
+const DEVICE_ID_BYTES = 16;
+
+/** A fresh device id: 16 random bytes as base64url. */
+export function newDeviceId(): string {
+  return toBase64Url(randomBytes(DEVICE_ID_BYTES));
 }
 
 export const DEVICE_DB_NAME = 'homeroom-device';

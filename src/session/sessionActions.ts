@@ -26,6 +26,7 @@ interface Active {
 
 const api = new CouchApi();
 let active: Active | null = null;
+api.onDeviceBlocked = () => void wipeBlockedDevice();
 
 /** The administration starts with the school, a teacher with the class, a family with children. */
 function firstTab(profile: Profile): Tab {
@@ -160,6 +161,18 @@ export async function lock(): Promise<void> {
 /** Pushes now; the logout dialog waits on the pending count. */
 export function pushNow(): void {
   if (active) void active.sync.nudge();
+}
+
+/**
+ * The administration blocked this device: everything decrypted goes at once, then the user's
+ * database and the device's record of the account (with the wrapped key). Nothing is retried.
+ */
+async function wipeBlockedDevice(): Promise<void> {
+  const current = active;
+  useApp.setState({ signInError: 'device_blocked' });
+  if (!current) return;
+  await lock();
+  await forgetAccount(current.signedIn.accountHash);
 }
 
 /** Logs out: ends the server session and removes the user's data and keys from the device. */

@@ -15,7 +15,7 @@ import { normalizeLogin } from '../domain/login';
 import { Repository } from '../store/repository';
 import { UserDb, userDbName } from '../store/userDb';
 import { ApiError, type CouchApi, type SessionInfo } from '../sync/couchApi';
-import { accountHash, DeviceDb } from './deviceDb';
+import { accountHash, DeviceDb, newDeviceId, type AccountRecord } from './deviceDb';
 
 /** What the app needs to know about the signed-in account; kept sealed on the device. */
 export type Profile = Omit<SessionInfo, 'name'>;
@@ -42,6 +42,8 @@ export interface SignedIn {
   repo: Repository;
   /** True when this device had no key for the account: nothing is stored yet. */
   firstLogin: boolean;
+  /** This device for this account; the api sends it with every request from now on. */
+  deviceId: string;
 }
 
 export interface SignInEnv {
@@ -61,29 +63,37 @@ export async function signIn(
   const device = new DeviceDb();
   try {
     const account = await device.accounts.get(hash);
-    if (account) return await unlockExisting(hash, login, password, account.key, account.profile);
-    return await firstLogin(device, hash, login, password, env);
+    const signedIn = account
+      ? await unlockExisting(device, login, password, account)
+      : await firstLogin(device, hash, login, password, env);
+    env.api.useDevice(signedIn.deviceId);
+    return signedIn;
   } finally {
     device.close();
   }
 }
 
 async function unlockExisting(
-  hash: string,
+  device: DeviceDb,
   login: string,
   password: string,
-  stored: Parameters<typeof unwrapDataKey>[0],
-  sealedProfile: Parameters<typeof open>[1],
+  account: AccountRecord,
 ): Promise<SignedIn> {
+  const { hash } = account;
   let key: CryptoKey;
   try {
-    key = await unwrapDataKey(stored, password);
+    key = await unwrapDataKey(account.key, password);
   } catch (error) {
     if (error instanceof WrongPasswordError)
       throw new SignInError('wrongPassword', { cause: error });
     throw error;
   }
-  const profile = await open<Profile>(key, sealedProfile, hash);
+  const profile = await open<Profile>(key, account.profile, hash);
+  let deviceId = account.deviceId;
+  if (deviceId === undefined) {
+    deviceId = newDeviceId();
+    await device.accounts.update(hash, { deviceId });
+  }
   const db = new UserDb(userDbName(hash));
   return {
     accountHash: hash,
@@ -93,6 +103,7 @@ async function unlockExisting(
     db,
     repo: new Repository(db, key),
     firstLogin: false,
+    deviceId,
   };
 }
 
@@ -103,6 +114,9 @@ async function firstLogin(
   password: string,
   env: SignInEnv,
 ): Promise<SignedIn> {
+  // The device is known from the very first request, so a blocked one never gets a session.
+  const deviceId = newDeviceId();
+  env.api.useDevice(deviceId);
   let session: SessionInfo;
   try {
     session = await env.api.login(login, password);
@@ -121,7 +135,12 @@ async function firstLogin(
     schoolId: session.schoolId,
   };
   const { stored, key } = await createDataKey(password, env.iterations ?? PBKDF2_ITERATIONS);
-  await device.accounts.put({ hash, key: stored, profile: await seal(key, profile, hash) });
+  await device.accounts.put({
+    hash,
+    key: stored,
+    profile: await seal(key, profile, hash),
+    deviceId,
+  });
   const db = new UserDb(userDbName(hash));
   return {
     accountHash: hash,
@@ -131,6 +150,7 @@ async function firstLogin(
     db,
     repo: new Repository(db, key),
     firstLogin: true,
+    deviceId,
   };
 }
 

@@ -54,11 +54,25 @@ export interface ChangesOptions {
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
+/** The header that names this device for this account on every request. */
+export const DEVICE_HEADER = 'X-Homeroom-Device';
+
 export class CouchApi {
+  private deviceId: string | undefined;
+  /** Devices the server answered `device_blocked` for: no request goes out for them again. */
+  private readonly blocked = new Set<string>();
+  /** Called once when the server says this device is blocked; the caller wipes the device. */
+  onDeviceBlocked: ((deviceId: string) => void) | undefined;
+
   constructor(
     private readonly fetchFn: FetchLike = (input, init) => fetch(input, init),
     private readonly base = '/couch',
   ) {}
+
+  /** Names the device in every request from now on. */
+  useDevice(deviceId: string | undefined): void {
+    this.deviceId = deviceId;
+  }
 
   async login(name: string, password: string): Promise<SessionInfo> {
     const body = await this.request<{
@@ -99,6 +113,12 @@ export class CouchApi {
     body?: unknown,
     extra: { signal?: AbortSignal | undefined } = {},
   ): Promise<T> {
+    const device = this.deviceId;
+    if (device !== undefined && this.blocked.has(device)) throw new ApiError('device_blocked', 403);
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (device !== undefined) headers[DEVICE_HEADER] = device;
+
     let response: Response;
     try {
       response = await this.fetchFn(`${this.base}${path}`, {
@@ -106,7 +126,7 @@ export class CouchApi {
         credentials: 'same-origin',
         // Personal data: never into the HTTP cache, whatever the server says.
         cache: 'no-store',
-        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        headers,
         body: body === undefined ? null : JSON.stringify(body),
         signal: extra.signal ?? null,
       });
@@ -115,7 +135,13 @@ export class CouchApi {
       throw new ApiError('network', 0, { cause });
     }
     if (response.ok) return (await response.json()) as T;
-    throw new ApiError(await errorCodeOf(response), response.status);
+
+    const code = await errorCodeOf(response);
+    if (code === 'device_blocked' && response.status === 403 && device !== undefined) {
+      this.blocked.add(device);
+      this.onDeviceBlocked?.(device);
+    }
+    throw new ApiError(code, response.status);
   }
 }
 

@@ -288,3 +288,41 @@ describe('SyncClient with a refused edit', () => {
     expect(client.current.pending).toBe(1);
   });
 });
+
+describe('SyncClient on a blocked device', () => {
+  it('stops at the first device_blocked and never asks again', async () => {
+    const { repo } = await setup();
+    await repo.saveLocal([pupil('p1', 'А', 'Б')]);
+    let requests = 0;
+    const blocked = () => {
+      requests += 1;
+      return Promise.resolve(
+        new Response(JSON.stringify({ error: 'device_blocked', reason: 'x' }), { status: 403 }),
+      );
+    };
+    const api = new CouchApi(blocked);
+    let wipes = 0;
+    api.onDeviceBlocked = () => {
+      wipes += 1;
+    };
+    api.useDevice('device-1');
+    const client = new SyncClient({
+      api,
+      repo,
+      db: 'school',
+      checkpointKey: 'cp',
+      onDocs: () => undefined,
+      onSnapshot: () => undefined,
+    });
+    client.start(true);
+    await expect.poll(() => client.current.error).toBe('device_blocked');
+    client.setOnline(false);
+    client.setOnline(true);
+    await client.nudge();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await client.stop();
+    expect({ requests, wipes }).toEqual({ requests: 1, wipes: 1 });
+    await expect(api.getDoc('school', 'x')).rejects.toMatchObject({ code: 'device_blocked' });
+    expect(requests).toBe(1);
+  });
+});

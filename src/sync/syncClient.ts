@@ -4,6 +4,7 @@
  *   offline ──online──▶ pushing ─▶ pulling ─▶ idle ──longpoll answers / local edit──▶ pushing …
  *      ▲                   │          │
  *      └──network error────┴──────────┴──other error──▶ error ──backoff──▶ pushing
+ *                                           device_blocked ──▶ error, and the loop ends
  *
  * Push sends every queued document with the revision it was based on; an entry leaves the outbox
  * only when the server acknowledged that very edit. Pull reads `_changes` from the checkpoint in
@@ -143,6 +144,11 @@ export class SyncClient {
         failures += 1;
         const code = error instanceof ApiError ? error.code : 'internal';
         this.update({ state: code === 'network' ? 'offline' : 'error', error: code });
+        // A blocked device is being wiped: it never asks the server again.
+        if (code === 'device_blocked') {
+          this.running = false;
+          break;
+        }
         // An expired session needs the password again: wait for resume, not a timer.
         await this.pause(code === 'unauthorized' ? undefined : backoffMs(failures));
       }
