@@ -11,7 +11,7 @@ export const en: Record<keyof Resources, Record<string, string>> = {
     syncing: 'Syncing…',
     offline: 'No connection to the server',
     notYet: 'Not synced yet',
-    refused: 'refused by the server: {{reason}}',
+    refused: 'Refused by the server: {{reason}}',
   },
   errors: {
     network: 'No connection to the server. Changes are kept on this device and sent when online.',

@@ -10,7 +10,7 @@ export const ru = {
     syncing: 'Синхронизация…',
     offline: 'Нет связи с сервером',
     notYet: 'Ещё не синхронизировано',
-    refused: 'сервер не принял: {{reason}}',
+    refused: 'Сервер не принял: {{reason}}',
   },
   errors: {
     network:

@@ -54,4 +54,24 @@ describe('status line', () => {
       'нет прав',
     );
   });
+
+  it('reads as sentences after a refusal: capitals, one full stop each', async () => {
+    const i18n = await createI18n('ru', false);
+    const refused = {
+      ...clean,
+      rejected: 'forbidden' as const,
+      pending: 1,
+      state: 'pulling' as const,
+    };
+    expect(statusText(i18n.t, refused, 'ru')).toBe(
+      '1 изменение не отправлено. Сервер не принял: у вашей роли нет прав на это. ' +
+        'Обратитесь к администрации школы. Синхронизация…',
+    );
+    const en = await createI18n('en', false);
+    const text = statusText(en.t, { ...refused, state: 'idle' }, 'en');
+    expect(text).toBe(
+      '1 change not sent. Refused by the server: your role may not do this. Ask the school administration.',
+    );
+    expect(text).not.toMatch(/\.\./);
+  });
 });

@@ -18,13 +18,25 @@ export function statusText(t: TFunction, snapshot: SyncSnapshot, language: strin
   const parts: string[] = [];
 
   if (pending > 0) parts.push(t('status.pending', { count: pending }));
-  if (rejected) parts.push(t('status.refused', { reason: t(`errors.${rejected}`) }));
+  if (rejected) parts.push(t('status.refused', { reason: lowerFirst(t(`errors.${rejected}`)) }));
 
   if (state === 'offline') parts.unshift(t('status.offline'));
   else if (state === 'pulling' || state === 'pushing') parts.push(t('status.syncing'));
   else if (error && !(error === 'network' && parts.length > 0)) parts.push(t(`errors.${error}`));
 
-  if (parts.length > 0) return parts.join('. ');
+  if (parts.length > 0) return joinSentences(parts);
   if (lastSyncedAt === null) return t('status.notYet');
   return t('status.synced', { time: formatClock(lastSyncedAt, language) });
+}
+
+/** «Сервер не принял: у вашей роли…»: the reason continues the sentence after the colon. */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase() + text.slice(1);
+}
+
+/** Sentences in a row: a full stop between them unless one already ends the previous one. */
+export function joinSentences(parts: readonly string[]): string {
+  return parts.reduce((text, part) =>
+    /[.!?…]$/.test(text) ? `${text} ${part}` : `${text}. ${part}`,
+  );
 }

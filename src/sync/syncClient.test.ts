@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDataKey } from '../crypto/keys';
 import { PRESENT, recordMark, type AttendanceBody } from '../domain/attendance';
 import type { HomeroomDoc } from '../domain/envelope';
@@ -286,6 +286,33 @@ describe('SyncClient with a refused edit', () => {
     expect(server.requests.length - count).toBeLessThanOrEqual(2);
     await client.stop();
     expect(client.current.pending).toBe(1);
+  });
+});
+
+describe('SyncClient request rate with a refused edit', () => {
+  it('makes a handful of requests in ten seconds, not fifty a second', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const { server, repo, client } = await setup();
+      const doc = attendance('e1', 'p1', PRESENT, '2026-09-07T05:00:00.000Z', 't');
+      server.refuse.set(doc._id, 'forbidden');
+      server.put(pupil('p2', 'В', 'Г'));
+      await repo.saveLocal([doc]);
+      client.start(true);
+      for (let elapsed = 0; elapsed < 10_000; elapsed += 100) {
+        await vi.advanceTimersByTimeAsync(100);
+      }
+      await client.stop();
+
+      const count = (suffix: string) => server.requests.filter((r) => r.path.endsWith(suffix));
+      expect(client.current.rejected).toBe('forbidden');
+      expect(count('_bulk_docs')).toHaveLength(1);
+      // The first pull, then long polls of 5 s (the setup's) each followed by a catch-up read.
+      expect(count('_changes').length).toBeGreaterThanOrEqual(2);
+      expect(count('_changes').length).toBeLessThanOrEqual(6);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
