@@ -44,6 +44,9 @@ export const en: Record<keyof Resources, Record<string, string>> = {
     busy: 'Checking…',
     loading: 'Loading data…',
     offlineHint: 'Offline, you can log in on a device where you have logged in before.',
+    lockedFor_one: 'Too many failed logins. Try again in {{count}} second.',
+    lockedFor_other: 'Too many failed logins. Try again in {{count}} seconds.',
+    lockOver: 'You can try to log in again.',
   },
   shell: {
     lock: 'Lock',

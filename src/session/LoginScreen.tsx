@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../i18n/errorText';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { useApp } from '../store/appStore';
+import { LockoutNotice } from './LockoutNotice';
 import { unlock } from './sessionActions';
 
 /** Login and password: the first time online, afterwards it unlocks this device offline. */
@@ -10,6 +11,7 @@ export function LoginScreen() {
   const { t } = useTranslation();
   const phase = useApp((state) => state.phase);
   const error = useApp((state) => state.signInError);
+  const retryAt = useApp((state) => state.signInRetryAt);
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const busy = phase === 'unlocking';
@@ -55,10 +57,14 @@ export function LoginScreen() {
             }}
           />
         </label>
-        {error && (
-          <p className="error" role="alert">
-            {error === 'unauthorized' ? t('errors.badCredentials') : errorText(t, error)}
-          </p>
+        {error === 'login_locked' && retryAt !== null ? (
+          <LockoutNotice retryAt={retryAt} />
+        ) : (
+          error && (
+            <p className="error" role="alert">
+              {error === 'unauthorized' ? t('errors.badCredentials') : errorText(t, error)}
+            </p>
+          )
         )}
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('login.busy') : t('login.submit')}

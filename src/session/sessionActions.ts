@@ -38,15 +38,18 @@ function firstTab(profile: Profile): Tab {
 /** Signs in with login and password; errors land in the store as `signInError`. */
 export async function unlock(login: string, password: string): Promise<void> {
   if (active) return;
-  useApp.setState({ phase: 'unlocking', signInError: null });
+  useApp.setState({ phase: 'unlocking', signInError: null, signInRetryAt: null });
   try {
     const signedIn = await signIn(login, password, { api, origin: location.origin });
     await start(signedIn);
     if (!signedIn.firstLogin && navigator.onLine) void refreshSession(signedIn, password);
   } catch (error) {
+    const failure = error instanceof SignInError ? error : undefined;
+    const wait = failure?.retryAfterMs;
     useApp.setState({
       phase: 'locked',
-      signInError: error instanceof SignInError ? error.code : 'internal',
+      signInError: failure?.code ?? 'internal',
+      signInRetryAt: wait === undefined ? null : Date.now() + wait,
     });
   }
 }

@@ -25,11 +25,15 @@ export type SignInFailure = 'badLogin' | 'wrongPassword' | 'firstLoginOffline' |
 export class SignInError extends Error {
   constructor(
     readonly code: SignInFailure,
-    options?: ErrorOptions,
+    options?: ErrorOptions & { retryAfterMs?: number | undefined },
   ) {
     super(`sign-in failed: ${code}`, options);
     this.name = 'SignInError';
+    this.retryAfterMs = options?.retryAfterMs;
   }
+
+  /** For `login_locked`: how long until the server takes this login again, when it said. */
+  readonly retryAfterMs: number | undefined;
 }
 
 export interface SignedIn {
@@ -124,6 +128,7 @@ async function firstLogin(
     if (error instanceof ApiError) {
       throw new SignInError(error.code === 'network' ? 'firstLoginOffline' : error.code, {
         cause: error,
+        retryAfterMs: error.retryAfterMs,
       });
     }
     throw error;

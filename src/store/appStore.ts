@@ -17,6 +17,8 @@ export type Route =
 export interface AppState {
   phase: Phase;
   signInError: SignInFailure | null;
+  /** After `login_locked`: when the server takes this login again (ms since epoch), if it said. */
+  signInRetryAt: number | null;
   profile: Profile | null;
   docs: Docs;
   sync: SyncSnapshot;
@@ -55,6 +57,7 @@ const LOCKED = {
 export const useApp = create<AppState>()(() => ({
   ...LOCKED,
   signInError: null,
+  signInRetryAt: null,
   updateReady: false,
 }));
 

@@ -20,11 +20,21 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode | 'network',
     readonly status: number,
-    options?: ErrorOptions,
+    options?: ErrorOptions & {
+      /** The server's own words (English), for logs and diagnostics. */
+      reason?: string | undefined;
+      /** How long the server asked to wait before trying again, when it said so. */
+      retryAfterMs?: number | undefined;
+    },
   ) {
     super(`couch request failed: ${code} (${status})`, options);
     this.name = 'ApiError';
+    this.reason = options?.reason;
+    this.retryAfterMs = options?.retryAfterMs;
   }
+
+  readonly reason: string | undefined;
+  readonly retryAfterMs: number | undefined;
 }
 
 export interface ChangeResult {
@@ -136,26 +146,48 @@ export class CouchApi {
     }
     if (response.ok) return (await response.json()) as T;
 
-    const code = await errorCodeOf(response);
+    const { code, reason } = await errorOf(response);
     if (code === 'device_blocked' && response.status === 403 && device !== undefined) {
       this.blocked.add(device);
       this.onDeviceBlocked?.(device);
     }
-    throw new ApiError(code, response.status);
+    const retryAfterMs = retryAfterMsOf(response.headers.get('Retry-After'), reason);
+    throw new ApiError(code, response.status, { reason, retryAfterMs });
   }
 }
 
-async function errorCodeOf(response: Response): Promise<ErrorCode> {
+/**
+ * The wait the server asked for: the `Retry-After` header in seconds (RFC 9110 §10.2.3), or else
+ * the number in a reason such as «Try again in 42 s.» / «… in 5 min.».
+ */
+export function retryAfterMsOf(
+  header: string | null,
+  reason: string | undefined,
+): number | undefined {
+  if (header !== null && /^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const match = /in (\d+) ?(s|sec|seconds?|min|minutes?)\b/i.exec(reason ?? '');
+  if (!match) return undefined;
+  const unit = match[2]?.toLowerCase().startsWith('m') ? 60_000 : 1000;
+  return Number(match[1]) * unit;
+}
+
+async function errorOf(response: Response): Promise<{ code: ErrorCode; reason?: string }> {
+  let reason: string | undefined;
   try {
-    const body = (await response.json()) as { error?: unknown };
-    if (isErrorCode(body.error)) return body.error;
+    const body = (await response.json()) as { error?: unknown; reason?: unknown };
+    if (typeof body.reason === 'string') reason = body.reason;
+    if (isErrorCode(body.error)) return { code: body.error, reason };
   } catch {
     // Not JSON: fall back to the status below.
   }
-  if (response.status === 401) return 'unauthorized';
-  if (response.status === 403) return 'forbidden';
-  if (response.status === 404) return 'not_found';
-  if (response.status === 409) return 'conflict';
-  if (response.status === 429) return 'too_many_requests';
+  return { code: codeOfStatus(response.status), reason };
+}
+
+function codeOfStatus(status: number): ErrorCode {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 409) return 'conflict';
+  if (status === 429) return 'too_many_requests';
   return 'internal';
 }
