@@ -9,6 +9,10 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ERRORS, isErrorCode } from '../../src/domain/errors';
 import type { Accounts } from './accounts/accounts';
+import type { Devices } from './accounts/devices';
+import { RateLimit } from './accounts/rateLimit';
+import type { AuditLog } from './audit/auditLog';
+import { registerAdminRoutes } from './couch/adminRoutes';
 import { LoginThrottle } from './accounts/loginThrottle';
 import { SessionSigner } from './accounts/sessions';
 import { Authenticator } from './couch/auth';
@@ -43,6 +47,8 @@ function depthOf(value: unknown): number {
 
 export interface AppDeps {
   accounts: Accounts;
+  devices: Devices;
+  auditLog: AuditLog;
   schools: ReadonlyMap<string, SchoolStore>;
   secret: Buffer;
   serverUuid: string;
@@ -142,13 +148,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const throttle = new LoginThrottle();
   const signer = new SessionSigner(deps.secret);
   const auth = new Authenticator({ accounts: deps.accounts, signer, throttle, demo: deps.demo });
-  const contexts = new Contexts(auth, deps.schools);
+  const contexts = new Contexts({
+    auth,
+    schools: deps.schools,
+    devices: deps.devices,
+    rateLimit: new RateLimit(),
+    auditLog: deps.auditLog,
+  });
 
-  registerSessionRoutes(app, auth, signer, deps.accounts);
+  registerSessionRoutes(app, auth, signer, deps.accounts, contexts);
   registerServerRoutes(app, contexts, deps.serverUuid, [...deps.schools.keys()]);
   registerLocalRoutes(app, contexts);
   registerReadRoutes(app, contexts);
   registerWriteRoutes(app, contexts);
+  registerAdminRoutes(app, contexts, {
+    devices: deps.devices,
+    accounts: deps.accounts,
+    auditLog: deps.auditLog,
+  });
   await registerPwa(app, deps.staticDir);
   return app;
 }

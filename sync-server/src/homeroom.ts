@@ -8,7 +8,9 @@ import path from 'node:path';
 import PouchDB from 'pouchdb';
 import type { SchoolBody } from '../../src/domain/schemas';
 import { Accounts, type Account } from './accounts/accounts';
+import { Devices, type DeviceRecord } from './accounts/devices';
 import { hashPassword } from './accounts/passwords';
+import { AuditLog, type AuditEntry } from './audit/auditLog';
 import type { AppDeps } from './app';
 import type { ServerConfig } from './config';
 import { schoolFromFiles } from './seed/schoolFromFiles';
@@ -40,6 +42,10 @@ export async function openHomeroom(
 
   const accountsDb = new PouchDB<Account>(path.join(config.dataDir, 'accounts'), options.pouch);
   const accounts = await Accounts.open(accountsDb);
+  const devicesDb = new PouchDB<DeviceRecord>(path.join(config.dataDir, 'devices'), options.pouch);
+  const devices = await Devices.open(devicesDb);
+  const auditDb = new PouchDB<AuditEntry>(path.join(config.dataDir, 'audit'), options.pouch);
+  const auditLog = new AuditLog(auditDb);
   const store = await SchoolStore.open(
     config.dbName,
     path.join(config.dataDir, `school-${config.dbName}`),
@@ -55,6 +61,8 @@ export async function openHomeroom(
   return {
     deps: {
       accounts,
+      devices,
+      auditLog,
       schools: new Map([[config.dbName, store]]),
       secret,
       serverUuid,
@@ -62,8 +70,11 @@ export async function openHomeroom(
       staticDir: config.staticDir,
     },
     async close() {
+      await auditLog.flush();
       await store.close();
       await accountsDb.close();
+      await devicesDb.close();
+      await auditDb.close();
     },
   };
 }

@@ -118,6 +118,12 @@ export async function readFeed(ctx: DbContext, since: string | undefined, option
     results.push(row);
   }
 
+  if (options.includeDocs) {
+    ctx.audit(
+      'read',
+      results.flatMap((row) => (row.doc ? [row.doc] : [])),
+    );
+  }
   const lastSeq = truncated ? (entries.at(-1)?.seq ?? index.lastSeq) : index.lastSeq;
   return { results, last_seq: at(lastSeq), pending: truncated ? 1 : 0 };
 }

@@ -11,6 +11,27 @@ import { HttpError, notFound } from './httpError';
 type Params = { db: string; localid: string };
 
 const MAX_LOCAL_ID_CHARS = 500;
+/** A replication checkpoint is a few hundred bytes; this leaves room and nothing more. */
+export const MAX_LOCAL_BYTES = 16 * 1024;
+/** A device keeps a checkpoint or two per replication; fifty is plenty for one person. */
+export const MAX_LOCAL_DOCS = 50;
+
+interface LocalIndex {
+  _id: string;
+  _rev?: string;
+  ids: string[];
+}
+
+/** The list of a user's local ids, so their number can be bounded. */
+async function readIndex(ctx: DbContext): Promise<LocalIndex> {
+  const id = `_local/idx:${ctx.account._id}`;
+  try {
+    return (await ctx.store.db.get(id)) as unknown as LocalIndex;
+  } catch (error) {
+    if (isNotFound(error)) return { _id: id, ids: [] };
+    throw error;
+  }
+}
 
 function storedId(ctx: DbContext, localId: string): string {
   if (localId.length > MAX_LOCAL_ID_CHARS)
@@ -38,7 +59,21 @@ export function registerLocalRoutes(app: FastifyInstance, contexts: Contexts): v
       if (!body || typeof body !== 'object' || Array.isArray(body)) {
         throw new HttpError('bad_request', 'A local document must be a JSON object.');
       }
-      const doc = { ...body, _id: storedId(ctx, request.params.localid) };
+      const { _attachments, ...fields } = body as Record<string, unknown>;
+      if (JSON.stringify(fields).length > MAX_LOCAL_BYTES) {
+        throw new HttpError(
+          'too_large',
+          `A local document holds at most ${MAX_LOCAL_BYTES} bytes.`,
+        );
+      }
+      const index = await readIndex(ctx);
+      if (!index.ids.includes(request.params.localid)) {
+        if (index.ids.length >= MAX_LOCAL_DOCS) {
+          throw new HttpError('too_large', `At most ${MAX_LOCAL_DOCS} local documents per user.`);
+        }
+        await ctx.store.db.put({ ...index, ids: [...index.ids, request.params.localid] });
+      }
+      const doc = { ...fields, _id: storedId(ctx, request.params.localid) };
       try {
         const result = await ctx.store.db.put(doc);
         return await reply
@@ -61,6 +96,9 @@ export function registerLocalRoutes(app: FastifyInstance, contexts: Contexts): v
       try {
         const current = await ctx.store.db.get(id);
         await ctx.store.db.remove(current);
+        const index = await readIndex(ctx);
+        const ids = index.ids.filter((known) => known !== request.params.localid);
+        await ctx.store.db.put({ ...index, ids });
         return { ok: true, id: `_local/${request.params.localid}`, rev: '0-0' };
       } catch (error) {
         if (isNotFound(error)) throw notFound();

@@ -96,6 +96,11 @@ async function allDocsRange(ctx: DbContext, query: Query) {
     }
   }
   const page = rows.slice(skip, wanted);
+  if (includeDocs)
+    ctx.audit(
+      'read',
+      page.flatMap((row) => (row.doc ? [row.doc] : [])),
+    );
   return {
     total_rows: rows.length,
     offset: skip,
@@ -114,6 +119,7 @@ async function allDocsKeys(ctx: DbContext, query: Query, keys: unknown) {
       if ('error' in row) return { key: row.key, error: 'not_found' };
       const doc = row.value.deleted ? await ctx.store.getWinning(row.id) : row.doc;
       if (!readable(ctx, doc)) return { key: row.key, error: 'not_found' };
+      if (includeDocs && doc) ctx.audit('read', [doc]);
       return includeDocs ? row : { id: row.id, key: row.key, value: row.value };
     }),
   );
@@ -141,6 +147,7 @@ async function getDoc(ctx: DbContext, id: string, query: Query) {
     throw error;
   }
   if (!readable(ctx, doc)) throw notFound();
+  ctx.audit('read', [doc]);
   return doc;
 }
 
@@ -162,6 +169,10 @@ async function openRevisions(
     entry.ok && !readable(ctx, entry.ok) ? { missing: entry.ok._rev } : entry,
   );
   if (which === 'all' && answer.every((entry) => !entry.ok)) throw notFound();
+  ctx.audit(
+    'read',
+    answer.flatMap((entry) => (entry.ok ? [entry.ok] : [])),
+  );
   return answer;
 }
 
@@ -194,7 +205,9 @@ async function bulkGet(ctx: DbContext, query: Query, body: unknown) {
         const options: GetOptions = { revs };
         if (rev) options.rev = rev;
         const doc = (await ctx.store.db.get(id, options)) as StoredDoc;
-        return { id, docs: [readable(ctx, doc) ? { ok: doc } : missing] };
+        if (!readable(ctx, doc)) return { id, docs: [missing] };
+        ctx.audit('read', [doc]);
+        return { id, docs: [{ ok: doc }] };
       } catch (error) {
         if (isNotFound(error)) return { id, docs: [missing] };
         throw error;

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { roleNames, type Account, type Accounts } from '../accounts/accounts';
 import { SESSION_COOKIE, SESSION_TTL_SECONDS, type SessionSigner } from '../accounts/sessions';
 import type { Authenticator } from './auth';
+import type { Contexts } from './context';
 import { HttpError } from './httpError';
 
 function homeroomInfo(account: Account) {
@@ -27,8 +28,10 @@ export function registerSessionRoutes(
   auth: Authenticator,
   signer: SessionSigner,
   accounts: Accounts,
+  contexts: Contexts,
 ): void {
   app.post<{ Body: unknown }>('/couch/_session', async (request, reply: FastifyReply) => {
+    contexts.checkDevice(request);
     const body = (request.body ?? {}) as { name?: unknown; password?: unknown };
     if (typeof body.name !== 'string' || typeof body.password !== 'string') {
       throw new HttpError('bad_request', 'Send {"name": "<login>", "password": "<password>"}.');
@@ -48,6 +51,7 @@ export function registerSessionRoutes(
   });
 
   app.get('/couch/_session', async (request) => {
+    contexts.checkDevice(request);
     const account = await auth.identify(request);
     return {
       ok: true,

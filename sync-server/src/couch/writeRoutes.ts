@@ -99,7 +99,7 @@ export async function writeDocs(
 
   // PouchDB answers in the order of the documents it was given.
   let next = 0;
-  return checked.map((item): WriteResult => {
+  const results = checked.map((item): WriteResult => {
     if ('error' in item) return item;
     const result = stored[next++];
     if (result && 'error' in result) {
@@ -112,6 +112,12 @@ export async function writeDocs(
     if (!rev) return { id: item._id, error: 'internal', reason: 'The document was not stored.' };
     return { id: item._id, rev, ok: true };
   });
+  const written = new Set(results.flatMap((result) => ('ok' in result ? [result.id] : [])));
+  ctx.audit(
+    'write',
+    accepted.filter((doc) => written.has(doc._id)),
+  );
+  return results;
 }
 
 type Checked = HomeroomDoc | { id: string; error: ErrorCode; reason: string };
