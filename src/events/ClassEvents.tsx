@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { eventsOfClass, groupEvents, type DocOf } from '../domain/queries';
 import { navigate } from '../store/appStore';
 import { useDocs, useToday } from '../store/hooks';
+import { byMonth, monthName } from './byMonth';
 import { formatDate } from './formatDate';
 
-const PAST_SHOWN = 10;
 const UPCOMING_SHOWN = 10;
 
-/** Today's events first, then upcoming ones, then recent past ones for corrections. */
+/** Today's events first, then upcoming ones, then every past one by month, for corrections. */
 export function ClassEvents({ classId }: { classId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const docs = useDocs();
   const today = useToday();
   const groups = useMemo(
@@ -26,9 +26,16 @@ export function ClassEvents({ classId }: { classId: string }) {
         events={groups.upcoming.slice(0, UPCOMING_SHOWN)}
       />
       {groups.past.length > 0 && (
-        <details>
+        <details className="past">
           <summary>{t('events.past')}</summary>
-          <EventGroup heading={t('events.past')} events={groups.past.slice(0, PAST_SHOWN)} hidden />
+          {byMonth(groups.past).map((group) => (
+            <EventGroup
+              key={group.month}
+              heading={monthName(group.month, i18n.language)}
+              events={group.events}
+              level={4}
+            />
+          ))}
         </details>
       )}
     </>
@@ -38,14 +45,15 @@ export function ClassEvents({ classId }: { classId: string }) {
 interface GroupProps {
   heading: string;
   events: DocOf<'event'>[];
-  hidden?: boolean;
+  /** A month inside «Прошедшие» is a level below the groups. */
+  level?: 3 | 4;
 }
 
-export function EventGroup({ heading, events, hidden }: GroupProps) {
+export function EventGroup({ heading, events, level = 3 }: GroupProps) {
   const { t, i18n } = useTranslation();
   return (
     <div className="event-group">
-      {!hidden && <h3>{heading}</h3>}
+      {level === 3 ? <h3>{heading}</h3> : <h4 className="month">{heading}</h4>}
       {events.length === 0 ? (
         <p className="empty">{t('events.none')}</p>
       ) : (

@@ -14,3 +14,9 @@ export function markText(t: TFunction, mark: Mark, pupil: DocOf<'pupil'> | undef
   const context = genderOf(pupil);
   return t(`mark.${markWords(mark)}`, context ? { context } : {});
 }
+
+/** A pupil without a mark yet: «не отмечен», «не отмечена». */
+export function unmarkedText(t: TFunction, pupil: DocOf<'pupil'> | undefined): string {
+  const context = genderOf(pupil);
+  return t('rollCall.unmarked', context ? { context } : {});
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Mark } from '../domain/attendance';
 import type { DocOf } from '../domain/queries';
 import { createI18n } from '../i18n/i18n';
-import { markText } from './MarkText';
+import { markText, unmarkedText } from './MarkText';
 
 const child = (sex: 'M' | 'F' | undefined) =>
   ({ body: { lastName: 'А', firstName: 'Б', ...(sex ? { sex } : {}) } }) as DocOf<'pupil'>;
@@ -26,5 +26,16 @@ describe('marks in words', () => {
   ] as const)('%o for sex %s reads «%s»', async (value, sex, text) => {
     const i18n = await createI18n('ru', false);
     expect(markText(i18n.t, value, child(sex))).toBe(text);
+  });
+});
+
+describe('a pupil not marked yet', () => {
+  it.each([
+    ['M', 'не отмечен'],
+    ['F', 'не отмечена'],
+    [undefined, 'не отмечен(а)'],
+  ] as const)('for sex %s reads «%s»', async (sex, text) => {
+    const i18n = await createI18n('ru', false);
+    expect(unmarkedText(i18n.t, child(sex))).toBe(text);
   });
 });

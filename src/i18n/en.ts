@@ -103,6 +103,8 @@ export const en: Record<keyof Resources, Record<string, string>> = {
     undoHint: 'Marked present: {{count}}',
     counter: '{{present}} of {{total}}',
     counterLabel: 'Present {{present}} of {{total}}',
+    unmarked_male: 'not marked',
+    unmarked_female: 'not marked',
     unmarked: 'not marked',
     present: 'present',
     letter: '{{letter}}: {{meaning}}, {{name}}',

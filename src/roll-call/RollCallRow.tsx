@@ -8,7 +8,7 @@ import {
 } from '../domain/attendance';
 import { fullName } from '../domain/names';
 import type { DocOf } from '../domain/queries';
-import { markText } from '../guardian/MarkText';
+import { markText, unmarkedText } from '../guardian/MarkText';
 import { useDocs, useMe } from '../store/hooks';
 import { setMark } from './rollCallActions';
 
@@ -30,7 +30,7 @@ export function RollCallRow({ event, pupil, mark, letters, editable, onMarked, o
   const name = fullName(pupil.body);
   const active = mark ? letterForMark(letters, mark) : undefined;
   const state = !mark
-    ? t('rollCall.unmarked')
+    ? unmarkedText(t, pupil)
     : mark.status === 'present'
       ? t('rollCall.present')
       : markText(t, mark, pupil);
@@ -46,22 +46,24 @@ export function RollCallRow({ event, pupil, mark, letters, editable, onMarked, o
       <span className="pupil-name">{name}</span>
       <span className={mark ? 'pupil-state' : 'pupil-state unmarked'}>{state}</span>
       {!editable && <span className="letter-badge">{active?.letter ?? ''}</span>}
-      <span className="letters" hidden={!editable}>
-        {letters.map((letter) => (
-          <button
-            key={letter.letter}
-            type="button"
-            className="letter"
-            title={letter.meaning}
-            aria-pressed={active === letter}
-            onClick={() => {
-              tap(letter);
-            }}
-          >
-            {letter.letter}
-          </button>
-        ))}
-      </span>
+      {editable && (
+        <span className="letters">
+          {letters.map((letter) => (
+            <button
+              key={letter.letter}
+              type="button"
+              className="letter"
+              title={letter.meaning}
+              aria-pressed={active === letter}
+              onClick={() => {
+                tap(letter);
+              }}
+            >
+              {letter.letter}
+            </button>
+          ))}
+        </span>
+      )}
     </li>
   );
 }

@@ -1,18 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { selectTab, useApp, type Tab } from '../store/appStore';
-
-const ROLE_TABS: [string, Tab][] = [
-  ['staff', 'teacher'],
-  ['guardian', 'guardian'],
-  ['admin', 'admin'],
-];
+import { selectTab, useApp } from '../store/appStore';
+import { useTabs } from './useTabs';
 
 /** One section per role of the account; hidden when there is only one. */
 export function Tabs() {
   const { t } = useTranslation();
-  const roles = useApp((state) => state.profile?.roles);
   const current = useApp((state) => state.tab);
-  const tabs = ROLE_TABS.filter(([role]) => roles?.includes(role)).map(([, tab]) => tab);
+  const tabs = useTabs();
   if (tabs.length < 2) return null;
 
   return (
