@@ -36,6 +36,8 @@ function scope(overrides: Partial<Scope>): Scope {
     classes: new Set(),
     children: new Set(),
     childClasses: new Set(),
+    teaches: new Set(),
+    leads: new Set(),
     ...overrides,
   };
 }

@@ -18,21 +18,44 @@ export interface Scope {
   children: ReadonlySet<string>;
   /** The classes of those pupils. */
   childClasses: ReadonlySet<string>;
+  /** Classes this person teaches a subject in: they read those classes' roster (names only). */
+  teaches: ReadonlySet<string>;
+  /** Events this person leads: they read them and the marks at them, and take their roll. */
+  leads: ReadonlySet<string>;
+  /** For a pupil's own account: the pupil, and their class. */
+  self?: { pupilId: string; classId: string | undefined } | undefined;
 }
 
 /** The audiences a guardian reads when the document is about one of their own children. */
 const FAMILY_AUDIENCES = new Set(['family', 'class-families', 'school']);
 
+/** Types that are a pupil's own: their record, their plans and their requests. */
+const OWN_TYPES = new Set(['pupil', 'plan', 'request']);
+
 /** True when the person may read this version of the document. */
 export function canRead(scope: Scope, doc: Envelope): boolean {
   if (doc.schoolId !== scope.schoolId) return false;
   if (scope.admin || doc.audience === 'school') return true;
+  return (
+    (scope.staff && staffReads(scope, doc)) || familyReads(scope, doc) || pupilReads(scope, doc)
+  );
+}
 
-  if (scope.staff) {
-    if (doc.classIds.some((classId) => scope.classes.has(classId))) return true;
-    if (doc.classIds.length === 0 && doc.audience === 'staff') return true;
+function staffReads(scope: Scope, doc: Envelope): boolean {
+  if (doc.classIds.some((classId) => scope.classes.has(classId))) return true;
+  if (doc.classIds.length === 0 && doc.audience === 'staff') return true;
+  // A subject teacher: the roster of the classes they teach, and the events they lead.
+  if (doc.type === 'pupil' && doc.classIds.some((classId) => scope.teaches.has(classId))) {
+    return true;
   }
+  return (
+    (doc.type === 'event' || doc.type === 'attendance') &&
+    doc.eventId !== undefined &&
+    scope.leads.has(doc.eventId)
+  );
+}
 
+function familyReads(scope: Scope, doc: Envelope): boolean {
   if (doc.pupilId !== undefined) {
     return scope.children.has(doc.pupilId) && FAMILY_AUDIENCES.has(doc.audience);
   }
@@ -40,6 +63,15 @@ export function canRead(scope: Scope, doc: Envelope): boolean {
     doc.audience === 'class-families' &&
     doc.classIds.some((classId) => scope.childClasses.has(classId))
   );
+}
+
+function pupilReads(scope: Scope, doc: Envelope): boolean {
+  if (!scope.self) return false;
+  if (doc.pupilId !== undefined) {
+    return doc.pupilId === scope.self.pupilId && OWN_TYPES.has(doc.type);
+  }
+  const classId = scope.self.classId;
+  return doc.audience === 'pupils' && classId !== undefined && doc.classIds.includes(classId);
 }
 
 /** Types a class teacher writes for their own classes. */
@@ -56,6 +88,10 @@ export function canWrite(scope: Scope, doc: Envelope): WriteDecision {
     return { ok: false, reason: 'the document belongs to another school' };
   }
   if (scope.admin) return { ok: true };
+  if (scope.self && (doc.type === 'plan' || doc.type === 'request')) return pupilWrites(scope, doc);
+  if (scope.staff && doc.type === 'attendance' && doc.eventId !== undefined) {
+    if (scope.leads.has(doc.eventId)) return { ok: true };
+  }
 
   if (!scope.staff || !CLASS_TEACHER_TYPES.has(doc.type)) {
     return { ok: false, reason: `your role may not write documents of type "${doc.type}"` };
@@ -71,4 +107,15 @@ export function canWrite(scope: Scope, doc: Envelope): WriteDecision {
     return { ok: false, reason: `class ${foreign} is not one of your classes` };
   }
   return { ok: true };
+}
+
+/** A pupil writes their own plans and requests, in their own class, and nothing else. */
+function pupilWrites(scope: Scope, doc: Envelope): WriteDecision {
+  const self = scope.self;
+  const own =
+    self !== undefined &&
+    doc.pupilId === self.pupilId &&
+    doc.classIds.length === 1 &&
+    doc.classIds[0] === self.classId;
+  return own ? { ok: true } : { ok: false, reason: 'a pupil writes only their own plans and requests' };
 }

@@ -7,6 +7,7 @@ import { AUDIENCES, DOC_TYPES, type Envelope } from './envelope';
 const schools = ['s1', 's2'];
 const classes = ['c1', 'c2', 'c3'];
 const pupils = ['p1', 'p2', 'p3', 'p4'];
+const events = ['e1', 'e2'];
 
 const envelope = fc.record({
   _id: fc.constant('x'),
@@ -14,6 +15,7 @@ const envelope = fc.record({
   schoolId: fc.constantFrom(...schools),
   classIds: fc.uniqueArray(fc.constantFrom(...classes), { maxLength: 3 }),
   pupilId: fc.option(fc.constantFrom(...pupils), { nil: undefined }),
+  eventId: fc.option(fc.constantFrom(...events), { nil: undefined }),
   audience: fc.constantFrom(...AUDIENCES),
   updatedAt: fc.constant('2026-12-07T05:00:00.000Z'),
   updatedBy: fc.constant('x'),
@@ -27,6 +29,15 @@ const scope = fc.record({
   classes: fc.uniqueArray(fc.constantFrom(...classes)).map((ids) => new Set(ids)),
   children: fc.uniqueArray(fc.constantFrom(...pupils)).map((ids) => new Set(ids)),
   childClasses: fc.uniqueArray(fc.constantFrom(...classes)).map((ids) => new Set(ids)),
+  teaches: fc.uniqueArray(fc.constantFrom(...classes)).map((ids) => new Set(ids)),
+  leads: fc.uniqueArray(fc.constantFrom(...events)).map((ids) => new Set(ids)),
+  self: fc.option(
+    fc.record({
+      pupilId: fc.constantFrom(...pupils),
+      classId: fc.option(fc.constantFrom(...classes), { nil: undefined }),
+    }),
+    { nil: undefined },
+  ),
 }) satisfies fc.Arbitrary<Scope>;
 
 describe('channels', () => {

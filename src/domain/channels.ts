@@ -12,6 +12,9 @@ export type Channel = string;
 /** The audiences that reach a pupil's family when the document is about that pupil. */
 const FAMILY_AUDIENCES = new Set(['family', 'class-families', 'school']);
 
+/** Types that are a pupil's own: their record, their plans and their requests. */
+const OWN_TYPES = new Set(['pupil', 'plan', 'request']);
+
 /** The channels one version of a document is routed to. */
 export function channelsOf(doc: Envelope): Channel[] {
   const school = doc.schoolId;
@@ -22,8 +25,18 @@ export function channelsOf(doc: Envelope): Channel[] {
 
   if (doc.pupilId !== undefined) {
     if (FAMILY_AUDIENCES.has(doc.audience)) channels.push(`pupil:${school}:${doc.pupilId}`);
+    if (OWN_TYPES.has(doc.type)) channels.push(`self:${school}:${doc.pupilId}`);
   } else if (doc.audience === 'class-families') {
     for (const classId of doc.classIds) channels.push(`families:${school}:${classId}`);
+  } else if (doc.audience === 'pupils') {
+    for (const classId of doc.classIds) channels.push(`pupils:${school}:${classId}`);
+  }
+
+  if (doc.type === 'pupil') {
+    for (const classId of doc.classIds) channels.push(`roster:${school}:${classId}`);
+  }
+  if ((doc.type === 'event' || doc.type === 'attendance') && doc.eventId !== undefined) {
+    channels.push(`event:${school}:${doc.eventId}`);
   }
   return channels;
 }
@@ -36,8 +49,14 @@ export function channelsFor(scope: Scope): Channel[] {
   if (scope.staff) {
     channels.push(`staff:${school}`);
     for (const classId of scope.classes) channels.push(`class:${school}:${classId}`);
+    for (const classId of scope.teaches) channels.push(`roster:${school}:${classId}`);
+    for (const eventId of scope.leads) channels.push(`event:${school}:${eventId}`);
   }
   for (const pupilId of scope.children) channels.push(`pupil:${school}:${pupilId}`);
   for (const classId of scope.childClasses) channels.push(`families:${school}:${classId}`);
+  if (scope.self) {
+    channels.push(`self:${school}:${scope.self.pupilId}`);
+    if (scope.self.classId) channels.push(`pupils:${school}:${scope.self.classId}`);
+  }
   return channels;
 }

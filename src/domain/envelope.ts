@@ -8,13 +8,17 @@ export const DOC_TYPES = [
   'school',
   'class',
   'pupil',
+  'profile',
   'guardian',
   'staff',
   'guardianship',
   'assignment',
+  'teaching',
   'event',
   'attendance',
   'note',
+  'plan',
+  'request',
 ] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 
@@ -23,9 +27,10 @@ export type DocType = (typeof DOC_TYPES)[number];
  * - `staff`: administration and the staff of the document's classes (all staff when it has none).
  * - `family`: as staff, plus the guardians of the document's pupil.
  * - `class-families`: as staff, plus the guardians of every pupil of the document's classes.
+ * - `pupils`: as staff, plus the pupils of the document's classes.
  * - `school`: everyone of the school.
  */
-export const AUDIENCES = ['staff', 'family', 'class-families', 'school'] as const;
+export const AUDIENCES = ['staff', 'family', 'class-families', 'pupils', 'school'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
 /** The routing fields of a document: opaque ids and a date, never a name. */
@@ -41,7 +46,8 @@ export interface Envelope {
   eventId?: string;
   /**
    * The person a grant document gives access to (the guardian of a guardianship, the teacher of an
-   * assignment), or the person a guardian or staff record describes.
+   * assignment or a teaching assignment, the teacher who leads an event), or the person a guardian
+   * or staff record describes.
    */
   personId?: string;
   audience: Audience;

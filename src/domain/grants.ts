@@ -12,6 +12,8 @@ export interface AccountRoles {
   personId: string;
   admin: boolean;
   staff: boolean;
+  /** Set for a pupil's own account. */
+  pupilId?: string | undefined;
 }
 
 interface Grant {
@@ -19,7 +21,8 @@ interface Grant {
   targetId: string;
 }
 
-const GRANT_TYPES = new Set(['pupil', 'guardianship', 'assignment']);
+/** Documents that grant access: a pupil's class, guardianships, (teaching) assignments, events' leaders. */
+const GRANT_TYPES = new Set(['pupil', 'guardianship', 'assignment', 'teaching', 'event']);
 
 export function isGrantDoc(doc: Pick<Envelope, 'type'>): boolean {
   return GRANT_TYPES.has(doc.type);
@@ -32,6 +35,10 @@ export class Grants {
   private readonly guardianships = new Map<string, Grant>();
   /** assignment doc id → teacher and class */
   private readonly assignments = new Map<string, Grant>();
+  /** teaching doc id → teacher and class */
+  private readonly teachings = new Map<string, Grant>();
+  /** event doc id → leader and event */
+  private readonly leaderships = new Map<string, Grant>();
   private readonly byPerson = new Map<string, Set<string>>();
 
   /** Takes in the current winning version of a document (or its deletion). */
@@ -49,6 +56,12 @@ export class Grants {
         return;
       case 'assignment':
         this.setGrant(this.assignments, doc, doc.classIds[0]);
+        return;
+      case 'teaching':
+        this.setGrant(this.teachings, doc, doc.classIds[0]);
+        return;
+      case 'event':
+        this.setGrant(this.leaderships, doc, doc.eventId);
         return;
       default:
         return;
@@ -84,9 +97,15 @@ export class Grants {
     const classes = new Set<string>();
     const children = new Set<string>();
     const childClasses = new Set<string>();
+    const teaches = new Set<string>();
+    const leads = new Set<string>();
     for (const grantId of this.byPerson.get(account.personId) ?? []) {
       const assignment = this.assignments.get(grantId);
       if (assignment) classes.add(assignment.targetId);
+      const teaching = this.teachings.get(grantId);
+      if (teaching) teaches.add(teaching.targetId);
+      const leadership = this.leaderships.get(grantId);
+      if (leadership) leads.add(leadership.targetId);
       const guardianship = this.guardianships.get(grantId);
       if (guardianship) {
         children.add(guardianship.targetId);
@@ -94,6 +113,8 @@ export class Grants {
         if (classId) childClasses.add(classId);
       }
     }
-    return { ...account, classes, children, childClasses };
+    const { pupilId, ...roles } = account;
+    const self = pupilId ? { pupilId, classId: this.pupilClass.get(pupilId) } : undefined;
+    return { ...roles, classes, children, childClasses, teaches, leads, self };
   }
 }

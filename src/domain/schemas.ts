@@ -58,10 +58,15 @@ const personName = {
   patronymic: text(100).optional(),
 };
 
+/** What every reader of a class's roster sees: the name, and the sex that Russian grammar needs. */
 export const pupilBodySchema = z.strictObject({
   ...personName,
-  birthDate: isoDate.optional(),
   sex: z.enum(['M', 'F']).optional(),
+});
+
+/** A pupil's personal details, beyond the roster: for the class's staff and the family only. */
+export const profileBodySchema = z.strictObject({
+  birthDate: isoDate.optional(),
 });
 
 const contact = {
@@ -83,6 +88,17 @@ export const guardianshipBodySchema = z.strictObject({
 
 export const assignmentBodySchema = z.strictObject({
   role: z.enum(['class-teacher']),
+});
+
+/** A subject teacher's teaching of a class (нагрузка). */
+export const teachingBodySchema = z.strictObject({
+  subject: text(200).min(1),
+});
+
+/** A pupil's own plan or request to the class teacher. */
+export const pupilTextBodySchema = z.strictObject({
+  title: text(300).min(1),
+  text: text(MAX_NOTE_CHARS),
 });
 
 export const EVENT_STATUSES = ['planned', 'held', 'cancelled'] as const;
@@ -107,13 +123,17 @@ export const BODY_SCHEMAS = {
   school: schoolBodySchema,
   class: classBodySchema,
   pupil: pupilBodySchema,
+  profile: profileBodySchema,
   guardian: guardianBodySchema,
   staff: staffBodySchema,
   guardianship: guardianshipBodySchema,
   assignment: assignmentBodySchema,
+  teaching: teachingBodySchema,
   event: eventBodySchema,
   attendance: attendanceBodySchema,
   note: noteBodySchema,
+  plan: pupilTextBodySchema,
+  request: pupilTextBodySchema,
 } satisfies Record<DocType, z.ZodType>;
 
 export type BodyOf<T extends DocType> = z.infer<(typeof BODY_SCHEMAS)[T]>;
@@ -168,13 +188,17 @@ const AUDIENCES_OF: Record<DocType, readonly Audience[]> = {
   school: ['school'],
   class: ['class-families'],
   pupil: ['family'],
+  profile: ['family'],
   guardian: ['staff'],
   staff: ['staff'],
   guardianship: ['family'],
   assignment: ['staff'],
-  event: ['class-families', 'staff', 'school'],
+  teaching: ['staff'],
+  event: ['class-families', 'pupils', 'staff', 'school'],
   attendance: ['family', 'staff'],
-  note: ['staff', 'family', 'class-families', 'school'],
+  note: ['staff', 'family', 'class-families', 'pupils', 'school'],
+  plan: ['staff', 'family'],
+  request: ['staff', 'family'],
 };
 
 /** The id prefix of each type; attendance is `att:<eventId>:<pupilId>`. */
@@ -218,16 +242,25 @@ function envelopeRule(doc: HomeroomDoc): string | undefined {
       if (doc.classIds.length !== 1) return 'attendance belongs to exactly one class';
       return undefined;
     case 'pupil':
-      if (!doc.pupilId || doc.classIds.length !== 1) return 'a pupil needs exactly one class';
-      return doc._id === `pupil:${doc.pupilId}` ? undefined : 'a pupil document is its own pupilId';
+    case 'profile':
+      if (!doc.pupilId || doc.classIds.length !== 1) return `a ${doc.type} needs exactly one class`;
+      return doc._id === `${doc.type}:${doc.pupilId}`
+        ? undefined
+        : `a ${doc.type} document is "${doc.type}:<pupilId>"`;
+    case 'plan':
+    case 'request':
+      return doc.pupilId && doc.classIds.length === 1
+        ? undefined
+        : `a ${doc.type} belongs to one pupil and their class`;
     case 'guardianship':
       return doc.pupilId && doc.personId && doc.classIds.length === 1
         ? undefined
         : "a guardianship needs a pupilId, the guardian as personId, and the pupil's class";
     case 'assignment':
+    case 'teaching':
       return doc.personId && doc.classIds.length === 1
         ? undefined
-        : 'an assignment needs the teacher as personId and exactly one class';
+        : `a ${doc.type} needs the teacher as personId and exactly one class`;
     case 'guardian':
     case 'staff':
       return doc.personId && doc._id === `${doc.type}:${doc.personId}`
@@ -238,7 +271,10 @@ function envelopeRule(doc: HomeroomDoc): string | undefined {
         ? undefined
         : 'a class document belongs to its own class only';
     case 'event':
-      return doc.date ? undefined : 'an event needs a date';
+      if (!doc.date) return 'an event needs a date';
+      return doc.eventId && doc._id === `event:${doc.eventId}`
+        ? undefined
+        : 'an event document is "event:<eventId>"';
     default:
       return undefined;
   }

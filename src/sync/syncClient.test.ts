@@ -301,6 +301,8 @@ describe('SyncClient request rate with a refused edit', () => {
       client.start(true);
       for (let elapsed = 0; elapsed < 10_000; elapsed += 100) {
         await vi.advanceTimersByTimeAsync(100);
+        // IndexedDB (fake-indexeddb) answers on real event-loop turns, which fake time skips.
+        for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
       }
       await client.stop();
 
