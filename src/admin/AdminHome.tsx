@@ -5,6 +5,8 @@ import { RollCall } from '../roll-call/RollCall';
 import { navigate, useApp } from '../store/appStore';
 import { useDocs } from '../store/hooks';
 import { AdminClass } from './AdminClass';
+import { AuditScreen } from './AuditScreen';
+import { DevicesScreen } from './DevicesScreen';
 import { TodayAbsences } from './TodayAbsences';
 
 /** The administration's read-only view: classes → events → marks, and today's absences. */
@@ -16,10 +18,33 @@ export function AdminHome() {
 
   if (route.name === 'event') return <RollCall eventId={route.eventId} editable={false} />;
   if (route.name === 'class') return <AdminClass classId={route.classId} />;
+  if (route.name === 'devices') return <DevicesScreen />;
+  if (route.name === 'audit') return <AuditScreen />;
 
   return (
     <>
       <TodayAbsences />
+      <section className="card" aria-labelledby="administration-title">
+        <h2 id="administration-title">{t('admin.administration')}</h2>
+        <div className="row-actions">
+          <button
+            type="button"
+            onClick={() => {
+              navigate({ name: 'devices' });
+            }}
+          >
+            {t('devices.heading')}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              navigate({ name: 'audit' });
+            }}
+          >
+            {t('audit.heading')}
+          </button>
+        </div>
+      </section>
       <section className="card" aria-labelledby="classes-title">
         <h2 id="classes-title">{t('admin.classes')}</h2>
         <ul className="classes">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { fullName } from '../domain/names';
 import { childrenOf } from '../domain/queries';
 import { useDocs, useMe } from '../store/hooks';
+import { ChildAudit } from './ChildAudit';
 import { ChildMarks } from './ChildMarks';
 import { ChildNotes } from './ChildNotes';
 
@@ -41,6 +42,7 @@ export function GuardianHome() {
         <h2>{fullName(child.body)}</h2>
         <ChildMarks child={child} />
         <ChildNotes child={child} />
+        <ChildAudit key={child._id} child={child} />
       </div>
     </>
   );

@@ -7,6 +7,7 @@ import { useApp } from '../store/appStore';
 import { Repository } from '../store/repository';
 import { setRuntime } from '../store/runtime';
 import { UserDb } from '../store/userDb';
+import { CouchApi } from '../sync/couchApi';
 import { CLASS, pupil, SCHOOL } from '../testing/docs';
 import { markAllPresent, setMark, undoAllPresent } from './rollCallActions';
 
@@ -41,7 +42,14 @@ beforeEach(async () => {
   db = new UserDb(`roll-call-${Math.random()}`);
   repo = new Repository(db, (await createDataKey('pw', 1000)).key);
   nudges = 0;
-  setRuntime({ repo, personId: 'teacher', schoolId: SCHOOL, afterWrite: () => (nudges += 1) });
+  setRuntime({
+    repo,
+    api: new CouchApi(),
+    deviceId: 'test-device-0000',
+    personId: 'teacher',
+    schoolId: SCHOOL,
+    afterWrite: () => (nudges += 1),
+  });
   useApp.setState({ docs: new Map() });
 });
 

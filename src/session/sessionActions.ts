@@ -84,6 +84,8 @@ async function start(signedIn: SignedIn): Promise<void> {
   });
   setRuntime({
     repo,
+    api,
+    deviceId: signedIn.deviceId,
     personId: profile.personId,
     schoolId: profile.schoolId,
     afterWrite: () => void sync.nudge(),

@@ -12,7 +12,11 @@ import type { SyncSnapshot } from '../sync/syncClient';
 export type Phase = 'locked' | 'unlocking' | 'ready';
 export type Tab = 'teacher' | 'guardian' | 'admin';
 export type Route =
-  { name: 'home' } | { name: 'event'; eventId: string } | { name: 'class'; classId: string };
+  | { name: 'home' }
+  | { name: 'event'; eventId: string }
+  | { name: 'class'; classId: string }
+  | { name: 'devices' }
+  | { name: 'audit' };
 
 export interface AppState {
   phase: Phase;

@@ -62,6 +62,30 @@ export interface ChangesOptions {
   signal?: AbortSignal;
 }
 
+/** A device that used the school's server, from `GET /couch/_homeroom/devices`. */
+export interface DeviceInfo {
+  deviceId: string;
+  personId: string;
+  name: string | null;
+  login: string | null;
+  firstSeen: string;
+  lastSeen: string;
+  blocked: boolean;
+}
+
+/** One read or write of a pupil's data, from `GET /couch/_homeroom/audit`. */
+export interface AuditEntry {
+  at: string;
+  personId: string;
+  name: string | null;
+  /** The reader's roles, comma-separated. */
+  role: string;
+  device: string | null;
+  docId: string;
+  docType: string;
+  action: 'read' | 'write';
+}
+
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** The header that names this device for this account on every request. */
@@ -115,6 +139,23 @@ export class CouchApi {
 
   getDoc(db: string, id: string): Promise<HomeroomDoc> {
     return this.request('GET', `/${encodeURIComponent(db)}/${encodeURIComponent(id)}`);
+  }
+
+  /** The school's devices; the administration only. */
+  async devices(): Promise<DeviceInfo[]> {
+    return (await this.request<{ devices: DeviceInfo[] }>('GET', '/_homeroom/devices')).devices;
+  }
+
+  /** Blocks a lost device: it wipes itself on its next request. The administration only. */
+  async blockDevice(deviceId: string): Promise<void> {
+    await this.request('POST', `/_homeroom/devices/${encodeURIComponent(deviceId)}/block`);
+  }
+
+  /** Who read or wrote a pupil's data; the administration, or the pupil's own guardians. */
+  async audit(pupilId: string): Promise<AuditEntry[]> {
+    const query = new URLSearchParams({ pupilId });
+    return (await this.request<{ entries: AuditEntry[] }>('GET', `/_homeroom/audit?${query}`))
+      .entries;
   }
 
   private async request<T>(
