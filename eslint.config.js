@@ -86,7 +86,13 @@ export default tseslint.config(
   },
   {
     // A test states what it expects; a wrong `!` fails the test, which is the point.
-    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', 'sync-server/test/**/*.ts'],
+    files: [
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      'e2e/**/*.ts',
+      'sync-server/test/**/*.ts',
+      'bench/**/*.ts',
+    ],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {

@@ -32,16 +32,22 @@ export interface FeedCostResult {
 
 export async function feedCost(totalDocs: number, runs: number): Promise<FeedCostResult> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'homeroom-bench-'));
-  const homeroom = await openHomeroom(readConfig({ HOMEROOM_DATA: dataDir, LOG_LEVEL: 'silent' }, ['--demo']));
+  const homeroom = await openHomeroom(
+    readConfig({ HOMEROOM_DATA: dataDir, LOG_LEVEL: 'silent' }, ['--demo']),
+  );
   const app = await buildApp(homeroom.deps);
   try {
     const store = homeroom.deps.schools.get('demo')!;
     const account = homeroom.deps.accounts.findByLogin(GUARDIAN)!;
     const scope = store.grants.scopeFor(accountRoles(account));
     await growSchool(store, scope.schoolId, totalDocs, scope.childClasses);
-    const docs = Number((await store.db.info()).doc_count);
+    const docs = (await store.db.info()).doc_count;
 
-    const session = await app.inject({ method: 'POST', url: '/couch/_session', payload: { name: GUARDIAN, password: 'homeroom-demo' } });
+    const session = await app.inject({
+      method: 'POST',
+      url: '/couch/_session',
+      payload: { name: GUARDIAN, password: 'homeroom-demo' },
+    });
     const cookie = `AuthSession=${session.cookies[0]?.value ?? ''}`;
     const follow = async (since?: string) => {
       let position = since;
@@ -49,7 +55,9 @@ export async function feedCost(totalDocs: number, runs: number): Promise<FeedCos
       for (;;) {
         const query = new URLSearchParams({ include_docs: 'true', limit: String(PAGE) });
         if (position) query.set('since', position);
-        const page = (await app.inject({ url: `/couch/demo/_changes?${query.toString()}`, headers: { cookie } })).json<{ results: unknown[]; last_seq: string; pending: number }>();
+        const page = (
+          await app.inject({ url: `/couch/demo/_changes?${query.toString()}`, headers: { cookie } })
+        ).json<{ results: unknown[]; last_seq: string; pending: number }>();
         rows += page.results.length;
         position = page.last_seq;
         if (page.pending === 0) return { rows, position };
@@ -103,7 +111,12 @@ export async function feedCost(totalDocs: number, runs: number): Promise<FeedCos
 }
 
 /** Marks of other classes' pupils at generated events, until the school holds `total` documents. */
-async function growSchool(store: SchoolStore, schoolId: string, total: number, avoid: ReadonlySet<string>) {
+async function growSchool(
+  store: SchoolStore,
+  schoolId: string,
+  total: number,
+  avoid: ReadonlySet<string>,
+) {
   const all = await store.db.allDocs({ include_docs: true });
   const docs = all.rows.flatMap((row) => (row.doc ? [row.doc] : []));
   const pupils = docs.filter((doc) => doc.type === 'pupil' && !avoid.has(doc.classIds[0] ?? ''));
@@ -114,15 +127,45 @@ async function growSchool(store: SchoolStore, schoolId: string, total: number, a
     day++;
     const date = new Date(Date.UTC(2026, 8, 1 + (day % 250))).toISOString().slice(0, 10);
     const byClass = new Map<string, HomeroomDoc[]>();
-    for (const pupil of pupils) byClass.set(pupil.classIds[0]!, [...(byClass.get(pupil.classIds[0]!) ?? []), pupil]);
+    for (const pupil of pupils)
+      byClass.set(pupil.classIds[0]!, [...(byClass.get(pupil.classIds[0]!) ?? []), pupil]);
     for (const [classId, classPupils] of byClass) {
       if (count >= total) break;
       const eventId = randomUUID();
-      batch.push(envelope(schoolId, { _id: `event:${eventId}`, type: 'event', classIds: [classId], eventId, date, audience: 'class-families', body: { title: 'Классный час', status: 'held' } }));
+      batch.push(
+        envelope(schoolId, {
+          _id: `event:${eventId}`,
+          type: 'event',
+          classIds: [classId],
+          eventId,
+          date,
+          audience: 'class-families',
+          body: { title: 'Классный час', status: 'held' },
+        }),
+      );
       count++;
       for (const pupil of classPupils) {
         if (count >= total) break;
-        batch.push(envelope(schoolId, { _id: attendanceId(eventId, pupil.pupilId!), type: 'attendance', classIds: [classId], pupilId: pupil.pupilId, eventId, date, audience: 'family', body: { status: 'present', reason: 'unknown', evidence: 'none', excused: false, recordedAt: `${date}T05:00:00.000Z`, recordedBy: 'bench', history: [] } }));
+        batch.push(
+          envelope(schoolId, {
+            _id: attendanceId(eventId, pupil.pupilId!),
+            type: 'attendance',
+            classIds: [classId],
+            pupilId: pupil.pupilId,
+            eventId,
+            date,
+            audience: 'family',
+            body: {
+              status: 'present',
+              reason: 'unknown',
+              evidence: 'none',
+              excused: false,
+              recordedAt: `${date}T05:00:00.000Z`,
+              recordedBy: 'bench',
+              history: [],
+            },
+          }),
+        );
         count++;
       }
       if (batch.length >= 2000) await store.db.bulkDocs(batch.splice(0));
@@ -133,16 +176,48 @@ async function growSchool(store: SchoolStore, schoolId: string, total: number, a
 }
 
 /** Writes in other classes plus one note to the guardian's class: what a school does in a while. */
-async function writeTraffic(store: SchoolStore, schoolId: string, childClasses: ReadonlySet<string>, others: number) {
-  const all = await store.db.allDocs({ include_docs: true, startkey: 'class:', endkey: 'class:\uffff' });
-  const otherClass = all.rows.find((row) => row.doc?.type === 'class' && !childClasses.has(row.doc.classIds[0]!))!.doc!.classIds[0]!;
+async function writeTraffic(
+  store: SchoolStore,
+  schoolId: string,
+  childClasses: ReadonlySet<string>,
+  others: number,
+) {
+  const all = await store.db.allDocs({
+    include_docs: true,
+    startkey: 'class:',
+    endkey: 'class:\uffff',
+  });
+  const otherClass = all.rows.find(
+    (row) => row.doc?.type === 'class' && !childClasses.has(row.doc.classIds[0]!),
+  )!.doc!.classIds[0]!;
   const childClass = [...childClasses][0]!;
-  const notes = Array.from({ length: others }, () => envelope(schoolId, { _id: `note:${randomUUID()}`, type: 'note', classIds: [otherClass], audience: 'class-families', body: { text: 'Объявление' } }));
-  notes.push(envelope(schoolId, { _id: `note:${randomUUID()}`, type: 'note', classIds: [childClass], audience: 'class-families', body: { text: 'Объявление' } }));
+  const notes = Array.from({ length: others }, () =>
+    envelope(schoolId, {
+      _id: `note:${randomUUID()}`,
+      type: 'note',
+      classIds: [otherClass],
+      audience: 'class-families',
+      body: { text: 'Объявление' },
+    }),
+  );
+  notes.push(
+    envelope(schoolId, {
+      _id: `note:${randomUUID()}`,
+      type: 'note',
+      classIds: [childClass],
+      audience: 'class-families',
+      body: { text: 'Объявление' },
+    }),
+  );
   await store.db.bulkDocs(notes);
   await store.catchUp();
 }
 
 function envelope(schoolId: string, doc: Partial<HomeroomDoc>): HomeroomDoc {
-  return { schoolId, updatedAt: '2026-12-07T05:00:00.000Z', updatedBy: 'bench', ...doc } as HomeroomDoc;
+  return {
+    schoolId,
+    updatedAt: '2026-12-07T05:00:00.000Z',
+    updatedBy: 'bench',
+    ...doc,
+  } as HomeroomDoc;
 }

@@ -23,9 +23,9 @@ async function main() {
   const lines = [
     `Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; medians of ${RUNS} runs.`,
     '',
-    '### Feed cost: a guardian\'s sync from the routing index',
+    "### Feed cost: a guardian's sync from the routing index",
     '',
-    `The guardian (${'kps.mama@example.com'}) reads ${small.rowsFirst} documents at both sizes.`,
+    `The guardian (kps.mama@example.com) reads ${small.rowsFirst} documents at both sizes.`,
     '',
     '| school | documents | first sync | incremental sync | baseline first (filtered per request) | baseline incremental |',
     '| --- | --- | --- | --- | --- | --- |',
@@ -46,6 +46,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -117,5 +117,7 @@ function pupilWrites(scope: Scope, doc: Envelope): WriteDecision {
     doc.pupilId === self.pupilId &&
     doc.classIds.length === 1 &&
     doc.classIds[0] === self.classId;
-  return own ? { ok: true } : { ok: false, reason: 'a pupil writes only their own plans and requests' };
+  return own
+    ? { ok: true }
+    : { ok: false, reason: 'a pupil writes only their own plans and requests' };
 }

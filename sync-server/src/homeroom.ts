@@ -96,6 +96,7 @@ async function seedDemo(
     school: JSON.parse(read('school.json')) as SchoolBody,
     roster: read('roster.csv'),
     staff: read('staff.csv'),
+    teachingLoad: read('teaching-load.csv'),
     plan: read('plan-2026-2027.csv'),
   });
   if (seeded.skipped.length > 0) {

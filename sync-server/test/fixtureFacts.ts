@@ -34,3 +34,12 @@ export function classLedBy(email: string): string {
 export function pupilsOfClass(className: string): string[][] {
   return rosterRows().filter((row) => row[0] === className);
 }
+
+/** Classes a teacher teaches a subject in, from teaching-load.csv, by surname. */
+export function classesTaughtBy(lastName: string): string[] {
+  const row = rows('teaching-load.csv').find((teacher) => teacher[0] === lastName);
+  return (row?.[4] ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+}

@@ -55,7 +55,7 @@ beforeAll(async () => {
   const teacherDocs = await docsOf(teacher.cookie);
   const pupils = teacherDocs.filter((d) => d.type === 'pupil');
   const own = pupils.find((p) => p.pupilId === childId);
-  const other = pupils.find((p) => p.pupilId !== childId);
+  const other = pupils.find((p) => p.pupilId !== childId && p.classIds[0] === own?.classIds[0]);
   const event = teacherDocs.find((d) => d.type === 'event' && d.date === '2026-12-07');
   if (!own || !other || !event) throw new Error('demo school is missing the expected records');
 

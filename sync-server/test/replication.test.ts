@@ -1,7 +1,13 @@
 /** Stock PouchDB replicates from Homeroom exactly what each user may read. */
 import PouchDB from 'pouchdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classLedBy, pupilsOfClass, pupilsOfGuardianEmail } from './fixtureFacts';
+import {
+  classesTaughtBy,
+  classLedBy,
+  pupilsOfClass,
+  pupilsOfGuardianEmail,
+  rosterRows,
+} from './fixtureFacts';
 import {
   DEMO_PASSWORD,
   GUARDIAN_10B,
@@ -61,17 +67,31 @@ describe('stock PouchDB replicate.from', () => {
     }
   });
 
-  it("gives the class teacher of 10 «Б» all of that class's pupils and no other", async () => {
+  it("gives the class teacher of 10 «Б» her class's 31 pupils in full, and only names elsewhere", async () => {
     const docs = await replicateAs(TEACHER_10B, 'replica-teacher');
-    const pupils = docs.filter((doc) => doc.type === 'pupil');
-    const expected = pupilsOfClass(classLedBy(TEACHER_10B));
-    expect(expected).toHaveLength(31);
-    expect(pupils).toHaveLength(expected.length);
     const names = (list: string[]) => [...list].sort();
-    expect(names(pupils.map((p) => `${p.body.lastName ?? ''} ${p.body.firstName ?? ''}`))).toEqual(
-      names(expected.map((row) => `${row[1] ?? ''} ${row[2] ?? ''}`)),
+    const nameOf = (row: string[]) => `${row[1] ?? ''} ${row[2] ?? ''}`;
+
+    // Her own class: every pupil with their personal details (the profile with the birth date).
+    const ownClass = pupilsOfClass(classLedBy(TEACHER_10B));
+    expect(ownClass).toHaveLength(31);
+    const pupilIdsWithProfile = new Set(
+      docs.filter((doc) => doc.type === 'profile').map((doc) => doc.pupilId),
     );
-    const classIds = new Set(pupils.flatMap((p) => p.classIds));
-    expect(classIds.size).toBe(1);
+    const fullPupils = docs.filter(
+      (doc) => doc.type === 'pupil' && pupilIdsWithProfile.has(doc.pupilId),
+    );
+    expect(
+      names(fullPupils.map((p) => `${p.body.lastName ?? ''} ${p.body.firstName ?? ''}`)),
+    ).toEqual(names(ownClass.map(nameOf)));
+
+    // The classes she teaches mathematics in: their rosters, names only.
+    const taught = new Set([classLedBy(TEACHER_10B), ...classesTaughtBy('Арутюнян')]);
+    const expected = rosterRows().filter((row) => taught.has(row[0] ?? ''));
+    const pupils = docs.filter((doc) => doc.type === 'pupil');
+    expect(names(pupils.map((p) => `${p.body.lastName ?? ''} ${p.body.firstName ?? ''}`))).toEqual(
+      names(expected.map(nameOf)),
+    );
+    expect(docs.filter((doc) => doc.type === 'profile')).toHaveLength(31);
   });
 });

@@ -111,14 +111,15 @@ describe('the feed from the routing index', () => {
 
   it("a pupil moving class leaves the old class teacher's view and reaches the new one at once", async () => {
     const oldTeacher = await login(server.app, TEACHER_10B);
-    const newTeacher = await login(server.app, 'rtkachenko918@example.com'); // 10 «А»
+    // 11 «А»: a class the old class teacher does not teach a subject in either.
+    const newTeacher = await login(server.app, 'ailina920@example.com');
     const guardian = await login(server.app, GUARDIAN_10B);
     const oldStart = await follow(oldTeacher.cookie);
     const newStart = await follow(newTeacher.cookie);
     const guardianStart = await follow(guardian.cookie);
 
     const child = guardianStart.rows.find((row) => row.doc?.type === 'pupil')!.doc!;
-    const class10a = newStart.rows.find((row) => row.doc?.type === 'class')!.doc!.classIds[0]!;
+    const class10a = newStart.rows.find((row) => row.doc?.type === 'assignment')!.doc!.classIds[0]!;
     const [moved] = await bulk(director.cookie, [{ ...child, classIds: [class10a] }]);
     expect(moved?.ok).toBe(true);
 

@@ -9,6 +9,7 @@ import { parseClassName } from '../../../src/domain/import/classNames';
 import { parsePlan } from '../../../src/domain/import/plan';
 import { parseRoster, type RosterGuardian } from '../../../src/domain/import/roster';
 import { isAdministration, parseStaff } from '../../../src/domain/import/staff';
+import { matchesInitials, parseTeachingLoad } from '../../../src/domain/import/teachingLoad';
 import { validateDoc, type SchoolBody } from '../../../src/domain/schemas';
 import type { Account } from '../accounts/accounts';
 
@@ -16,6 +17,7 @@ export interface SchoolFiles {
   school: SchoolBody;
   roster: string;
   staff: string;
+  teachingLoad?: string | undefined;
   plan?: string | undefined;
 }
 
@@ -111,8 +113,10 @@ export function schoolFromFiles(files: SchoolFiles, now = new Date()): SeededSch
       lastName: pupil.lastName,
       firstName: pupil.firstName,
       ...(pupil.patronymic ? { patronymic: pupil.patronymic } : {}),
-      ...(pupil.birthDate ? { birthDate: pupil.birthDate } : {}),
       ...(pupil.sex ? { sex: pupil.sex } : {}),
+    });
+    make('profile', `profile:${pupilId}`, { classIds: [classId], pupilId }, 'family', {
+      ...(pupil.birthDate ? { birthDate: pupil.birthDate } : {}),
     });
     for (const guardian of pupil.guardians) {
       let known = guardians.get(guardian.phone);
@@ -152,8 +156,10 @@ export function schoolFromFiles(files: SchoolFiles, now = new Date()): SeededSch
     });
   }
 
+  const staffIds: { person: (typeof staff.rows)[number]; personId: string }[] = [];
   for (const member of staff.rows) {
     const personId = randomUUID();
+    staffIds.push({ person: member, personId });
     make('staff', `staff:${personId}`, { personId }, 'staff', {
       lastName: member.lastName,
       firstName: member.firstName,
@@ -187,6 +193,29 @@ export function schoolFromFiles(files: SchoolFiles, now = new Date()): SeededSch
     });
   }
 
+  if (files.teachingLoad) {
+    const load = parseTeachingLoad(files.teachingLoad);
+    skipped.push(...load.errors.map((e) => `teaching load line ${e.line}: ${e.reason}`));
+    for (const row of load.rows) {
+      const teacher = staffIds.find(
+        ({ person }) => person.lastName === row.lastName && person.firstName === row.firstName,
+      );
+      if (!teacher) {
+        skipped.push(`teaching load line ${row.line}: ${row.lastName} is not in the staff list`);
+        continue;
+      }
+      for (const name of row.classNames) {
+        const className = parseClassName(name);
+        if (!className) continue;
+        const classId = classOf(className);
+        const envelope = { classIds: [classId], personId: teacher.personId };
+        make('teaching', `teaching:${classId}:${teacher.personId}`, envelope, 'staff', {
+          subject: row.subject,
+        });
+      }
+    }
+  }
+
   if (files.plan) {
     const plan = parsePlan(files.plan);
     skipped.push(...plan.errors.map((e) => `plan line ${e.line}: ${e.reason}`));
@@ -196,10 +225,12 @@ export function schoolFromFiles(files: SchoolFiles, now = new Date()): SeededSch
       const className = parseClassName(row.className);
       if (!className) continue;
       const id = randomUUID();
+      const leader = staffIds.find(({ person }) => matchesInitials(person, row.responsible ?? ''));
+      const envelope = { classIds: [classOf(className)], date: row.date, eventId: id };
       make(
         'event',
         `event:${id}`,
-        { classIds: [classOf(className)], date: row.date, eventId: id },
+        leader ? { ...envelope, personId: leader.personId } : envelope,
         'class-families',
         {
           title: row.title,
