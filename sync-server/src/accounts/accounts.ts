@@ -19,6 +19,8 @@ export interface Account {
   admin: boolean;
   staff: boolean;
   guardian: boolean;
+  /** A pupil's own account: the pupil it belongs to. */
+  pupilId?: string;
   /** A demo account: its password works only while the server runs in demo mode. */
   demo?: boolean;
   /** Raised to end every session of the account (password change, block). */
@@ -32,6 +34,7 @@ export function accountRoles(account: Account): AccountRoles {
     personId: account.personId,
     admin: account.admin,
     staff: account.staff,
+    pupilId: account.pupilId,
   };
 }
 
@@ -41,6 +44,7 @@ export function roleNames(account: Account): string[] {
   if (account.admin) roles.push('admin');
   if (account.staff) roles.push('staff');
   if (account.guardian) roles.push('guardian');
+  if (account.pupilId) roles.push('pupil');
   return roles;
 }
 
