@@ -7,7 +7,7 @@ import path from 'node:path';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { ERRORS, isErrorCode } from '../../src/domain/errors';
+import { ERRORS } from '../../src/domain/errors';
 import type { Accounts } from './accounts/accounts';
 import type { Devices } from './accounts/devices';
 import { RateLimit } from './accounts/rateLimit';
@@ -80,6 +80,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.https ? { https: deps.https } : {}),
   } as FastifyServerOptions);
 
+  // Every route the server answers, so a test can hold each one to an access test.
+  const routes: { method: string; url: string }[] = [];
+  app.decorate('homeroomRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
+
   await app.register(cookie);
   // CouchDB clients send `Content-Type: application/json` with an empty body on some requests.
   app.removeContentTypeParser('application/json');
@@ -119,7 +126,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((error, request, reply) => {
-    if (error instanceof HttpError) return reply.code(error.status).send(error.body);
+    if (error instanceof HttpError) {
+      if (error.retryAfterSeconds)
+        void reply.header('retry-after', String(error.retryAfterSeconds));
+      return reply.code(error.status).send(error.body);
+    }
     const fastifyError = error as {
       statusCode?: number;
       status?: number;
@@ -208,6 +219,7 @@ async function registerPwa(app: FastifyInstance, staticDir: string | undefined):
   });
 }
 
-export function errorStatus(code: string): number {
-  return isErrorCode(code) ? ERRORS[code].status : 500;
+/** The routes an app built by {@link buildApp} answers. */
+export function routesOf(app: FastifyInstance): { method: string; url: string }[] {
+  return (app as unknown as { homeroomRoutes: { method: string; url: string }[] }).homeroomRoutes;
 }

@@ -40,9 +40,11 @@ export class Authenticator {
     const key = account ? account._id : `login:${canonical}`;
     const waitMs = this.deps.throttle.waitMs(key);
     if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
       throw new HttpError(
         'login_locked',
-        `Too many failed attempts for this login. Try again in ${Math.ceil(waitMs / 1000)} s.`,
+        `Too many failed attempts for this login. Try again in ${seconds} s.`,
+        seconds,
       );
     }
 

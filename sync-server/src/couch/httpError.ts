@@ -6,6 +6,8 @@ export class HttpError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly reason: string,
+    /** Sent as `Retry-After` with a refusal that a wait will lift. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(`${code}: ${reason}`);
   }
