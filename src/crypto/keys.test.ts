@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createDataKey, PBKDF2_ITERATIONS, unwrapDataKey, WrongPasswordError } from './keys';
+import {
+  createDataKey,
+  PBKDF2_ITERATIONS,
+  rewrapDataKey,
+  unwrapDataKey,
+  WrongPasswordError,
+} from './keys';
 import { open, seal } from './seal';
 
 const FAST = 1000;
@@ -33,5 +39,22 @@ describe('data key', () => {
     expect(new Uint8Array(a.iv)).not.toEqual(new Uint8Array(b.iv));
     expect(a.iv.byteLength).toBe(12);
     await expect(open(key, a, 'other-id')).rejects.toThrow();
+  });
+
+  it('rewraps the same key for a new password: old rows open, the old password no longer does', async () => {
+    const { stored, key } = await createDataKey('old-password', FAST);
+    const sealed = await seal(key, { note: 'Ёлка' }, 'note:1');
+    const rewrapped = await rewrapDataKey(stored, 'old-password', 'new-password', FAST * 2);
+    expect(rewrapped.iterations).toBe(FAST * 2);
+    expect(new Uint8Array(rewrapped.salt)).not.toEqual(new Uint8Array(stored.salt));
+    const again = await unwrapDataKey(rewrapped, 'new-password');
+    expect(await open(again, sealed, 'note:1')).toEqual({ note: 'Ёлка' });
+    expect(again.extractable).toBe(false);
+    await expect(unwrapDataKey(rewrapped, 'old-password')).rejects.toBeInstanceOf(
+      WrongPasswordError,
+    );
+    await expect(rewrapDataKey(stored, 'wrong', 'x', FAST)).rejects.toBeInstanceOf(
+      WrongPasswordError,
+    );
   });
 });

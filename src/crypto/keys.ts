@@ -6,7 +6,11 @@
  */
 import { randomBytes, utf8 } from './bytes';
 
-/** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA-256. */
+/**
+ * OWASP's 2023 recommendation for PBKDF2-HMAC-SHA-256, kept because it measured well within budget:
+ * on a 4× CPU-throttled Chromium page here the whole unlock stays under a second (`npm run bench`,
+ * docs/BENCHMARKS.md). WebCrypto derives off the main thread, so the page never freezes meanwhile.
+ */
 export const PBKDF2_ITERATIONS = 600_000;
 const SALT_BYTES = 16;
 
@@ -70,6 +74,14 @@ export async function createDataKey(
 
 /** Recovers the data key; throws {@link WrongPasswordError} when the password is wrong. */
 export async function unwrapDataKey(stored: WrappedKey, password: string): Promise<CryptoKey> {
+  return unwrapWith(stored, password, false);
+}
+
+async function unwrapWith(
+  stored: WrappedKey,
+  password: string,
+  extractable: boolean,
+): Promise<CryptoKey> {
   const wrapping = await deriveWrappingKey(password, stored.salt, stored.iterations);
   try {
     return await crypto.subtle.unwrapKey(
@@ -78,10 +90,28 @@ export async function unwrapDataKey(stored: WrappedKey, password: string): Promi
       wrapping,
       'AES-KW',
       { name: 'AES-GCM', length: 256 },
-      false,
+      extractable,
       ['encrypt', 'decrypt'],
     );
   } catch (cause) {
     throw new WrongPasswordError({ cause });
   }
+}
+
+/**
+ * Wraps the same data key with a new password (and fresh salt, at `iterations`): no row is
+ * re-encrypted. The key is extractable only inside this call, long enough to be wrapped again.
+ * Throws {@link WrongPasswordError} when `oldPassword` does not open `stored`.
+ */
+export async function rewrapDataKey(
+  stored: WrappedKey,
+  oldPassword: string,
+  newPassword: string,
+  iterations = PBKDF2_ITERATIONS,
+): Promise<WrappedKey> {
+  const key = await unwrapWith(stored, oldPassword, true);
+  const salt = randomBytes(SALT_BYTES).buffer;
+  const wrapping = await deriveWrappingKey(newPassword, salt, iterations);
+  const wrappedKey = await crypto.subtle.wrapKey('raw', key, wrapping, 'AES-KW');
+  return { kdf: 'PBKDF2-SHA-256', iterations, salt, wrap: 'AES-KW', wrappedKey };
 }

@@ -19,6 +19,7 @@ import { Authenticator } from './couch/auth';
 import { Contexts } from './couch/context';
 import { HttpError, sendError } from './couch/httpError';
 import { registerLocalRoutes } from './couch/localRoutes';
+import { registerPasswordRoutes } from './couch/passwordRoutes';
 import { registerReadRoutes } from './couch/readRoutes';
 import { registerServerRoutes } from './couch/serverRoutes';
 import { registerSessionRoutes } from './couch/sessionRoutes';
@@ -168,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerSessionRoutes(app, auth, signer, deps.accounts, contexts);
+  registerPasswordRoutes(app, auth, deps.accounts, contexts);
   registerServerRoutes(app, contexts, deps.serverUuid, [...deps.schools.keys()]);
   registerLocalRoutes(app, contexts);
   registerReadRoutes(app, contexts);

@@ -1051,7 +1051,55 @@ const WRITES: Probe[] = [
   },
 ];
 
-const PROBES = [...READS_OF_THE_MARK, ...FORGED, ...WRITES];
+const PASSWORD_CHANGES: Probe[] = [
+  {
+    name: 'change a password without a session',
+    route: 'POST /couch/_homeroom/password',
+    as: 'anonymous',
+    method: 'POST',
+    url: () => '/couch/_homeroom/password',
+    body: () => ({ oldPassword: DEMO_PASSWORD, newPassword: 'taken-over-123' }),
+    status: 401,
+    error: 'unauthorized',
+  },
+  {
+    name: 'change a password with a wrong old one',
+    route: 'POST /couch/_homeroom/password',
+    as: 'guardian',
+    method: 'POST',
+    url: () => '/couch/_homeroom/password',
+    body: () => ({ oldPassword: 'not-the-password', newPassword: 'taken-over-123' }),
+    status: 401,
+    error: 'unauthorized',
+  },
+  {
+    name: 'change a password with a forged session',
+    route: 'POST /couch/_homeroom/password',
+    as: 'forged',
+    method: 'POST',
+    url: () => '/couch/_homeroom/password',
+    headers: () => ({
+      cookie: forgeToken(
+        `${server.homeroom.deps.accounts.findByLogin(DIRECTOR)!._id}|7|9999999999|epoch`,
+      ),
+    }),
+    body: () => ({ oldPassword: DEMO_PASSWORD, newPassword: 'taken-over-123' }),
+    status: 401,
+    error: 'unauthorized',
+  },
+  {
+    name: 'change a password to a short one',
+    route: 'POST /couch/_homeroom/password',
+    as: 'teacher',
+    method: 'POST',
+    url: () => '/couch/_homeroom/password',
+    body: () => ({ oldPassword: DEMO_PASSWORD, newPassword: 'short' }),
+    status: 400,
+    error: 'bad_request',
+  },
+];
+
+const PROBES = [...READS_OF_THE_MARK, ...FORGED, ...WRITES, ...PASSWORD_CHANGES];
 
 async function run(probe: Probe) {
   const headers: Record<string, string> = { ...(probe.headers?.() ?? {}) };

@@ -78,6 +78,13 @@ export class Authenticator {
     return account;
   }
 
+  /** After a password change: remembered Basic credentials of the account must be checked again. */
+  forgetBasic(accountId: string): void {
+    for (const [key, cached] of this.basicCache) {
+      if (cached.accountId === accountId) this.basicCache.delete(key);
+    }
+  }
+
   private async fromBasic(header: string): Promise<Account> {
     const key = createHash('sha256').update(header).digest('base64');
     const cached = this.basicCache.get(key);
