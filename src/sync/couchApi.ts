@@ -141,6 +141,26 @@ export class CouchApi {
     return this.request('GET', `/${encodeURIComponent(db)}/${encodeURIComponent(id)}`);
   }
 
+  /**
+   * The server's winning version of a document, its tombstone included when it was deleted, or
+   * undefined when there is none the user may read. CouchDB picks the winner among the leaves:
+   * live ones before deleted ones, then the longest history, then the greater hash.
+   */
+  async getCurrent(db: string, id: string): Promise<HomeroomDoc | undefined> {
+    let leaves: { ok?: HomeroomDoc }[];
+    try {
+      leaves = await this.request(
+        'GET',
+        `/${encodeURIComponent(db)}/${encodeURIComponent(id)}?open_revs=all`,
+      );
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'not_found') return undefined;
+      throw error;
+    }
+    const docs = leaves.flatMap((leaf) => (leaf.ok ? [leaf.ok] : []));
+    return docs.sort(compareLeaves)[0];
+  }
+
   /** The school's devices; the administration only. */
   async devices(): Promise<DeviceInfo[]> {
     return (await this.request<{ devices: DeviceInfo[] }>('GET', '/_homeroom/devices')).devices;
@@ -231,4 +251,18 @@ function codeOfStatus(status: number): ErrorCode {
   if (status === 409) return 'conflict';
   if (status === 429) return 'too_many_requests';
   return 'internal';
+}
+
+function revParts(rev: string | undefined): [number, string] {
+  const [generation = '0', hash = ''] = (rev ?? '').split('-');
+  return [Number(generation), hash];
+}
+
+/** Orders leaves winner first, as CouchDB does. */
+function compareLeaves(a: HomeroomDoc, b: HomeroomDoc): number {
+  if (Boolean(a._deleted) !== Boolean(b._deleted)) return a._deleted ? 1 : -1;
+  const [genA, hashA] = revParts(a._rev);
+  const [genB, hashB] = revParts(b._rev);
+  if (genA !== genB) return genB - genA;
+  return hashA < hashB ? 1 : hashA > hashB ? -1 : 0;
 }

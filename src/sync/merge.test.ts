@@ -35,4 +35,27 @@ describe('mergeDocs', () => {
       history: [{ status: 'present' }],
     });
   });
+
+  it('an edit by someone else beats a deletion that did not see it, either way round', () => {
+    const edited = { ...note('их', '2-b'), updatedBy: 'teacher-b' };
+    const deleted = { ...note('моё', '1-a'), _deleted: true, updatedBy: 'teacher-a' };
+    expect(mergeDocs(deleted, edited)).toEqual(edited);
+    const resurrected = mergeDocs(
+      { ...note('моё', '1-a'), updatedBy: 'teacher-a' },
+      {
+        ...deleted,
+        _rev: '2-c',
+      },
+    );
+    expect(resurrected._deleted).toBeUndefined();
+    expect(resurrected._rev).toBe('2-c');
+  });
+
+  it("a deletion of the deleter's own latest edit stands", () => {
+    const own = { ...note('моё', '2-b'), updatedBy: 'teacher-a' };
+    const deleted = { ...note('моё', '1-a'), _deleted: true, updatedBy: 'teacher-a' };
+    const merged = mergeDocs(deleted, own);
+    expect(merged._deleted).toBe(true);
+    expect(merged._rev).toBe('2-b');
+  });
 });

@@ -4,7 +4,10 @@
  * - attendance: the mark recorded later wins, ties broken by recordedBy; the losing mark goes into
  *   the history (mergeAttendance in src/domain/attendance.ts);
  * - note: the local text wins, and a different server text is kept after it, so neither is lost;
- * - everything else: the local pending edit wins.
+ * - everything else: the local pending edit wins;
+ * - a deletion and an edit by someone else that it did not see: the edit wins, whichever came
+ *   first, so a mark is never lost to an undo or a clean-up on another device. A deletion based on
+ *   the latest version, or on the deleter's own latest edit, removes the record everywhere.
  * The result always rests on the server's revision, so the next push replaces that version.
  */
 import type { AttendanceBody } from '../domain/attendance';
@@ -16,6 +19,8 @@ export const NOTE_MERGE_SEPARATOR = '\n\n— — —\n\n';
 
 export function mergeDocs(local: HomeroomDoc, server: HomeroomDoc): HomeroomDoc {
   const based = { ...local, _rev: server._rev };
+  // The deleter wrote the latest version themselves: they saw it, and the deletion stands.
+  if (local._deleted && !server._deleted && server.updatedBy !== local.updatedBy) return server;
   if (server._deleted || local._deleted) return based;
 
   if (local.type === 'attendance' && server.type === 'attendance') {

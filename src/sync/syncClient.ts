@@ -223,15 +223,11 @@ export class SyncClient {
   /** A conflict: merge with the server's version by the type's rule and queue it again. */
   private async resolve(item: { doc: HomeroomDoc; editSeq: number }): Promise<number> {
     const { api, repo, db } = this.options;
-    let server: HomeroomDoc;
-    try {
-      server = await api.getDoc(db, item.doc._id);
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'not_found') {
-        await repo.reject(item.doc._id, item.editSeq, 'conflict');
-        return 0;
-      }
-      throw error;
+    // The tombstone too: an edit that did not see a deletion is pushed on top of it.
+    const server = await api.getCurrent(db, item.doc._id);
+    if (!server) {
+      await repo.reject(item.doc._id, item.editSeq, 'conflict');
+      return 0;
     }
     const merged = {
       ...mergeDocs(item.doc, server),

@@ -104,9 +104,12 @@ export class FakeCouch {
       );
     }
     const stored = this.docs.get(decodeURIComponent([route, ...rest].join('/')));
-    return stored && !stored.removed
-      ? json(200, stored.doc)
-      : json(404, { error: 'not_found', reason: 'missing' });
+    if (!stored || stored.removed) return json(404, { error: 'not_found', reason: 'missing' });
+    // One leaf per document here: `open_revs=all` answers it, tombstone included.
+    if (query.get('open_revs') === 'all') return json(200, [{ ok: stored.doc }]);
+    return stored.doc._deleted
+      ? json(404, { error: 'not_found', reason: 'deleted' })
+      : json(200, stored.doc);
   }
 
   private changes(query: URLSearchParams): unknown {
