@@ -75,7 +75,12 @@ function pupilReads(scope: Scope, doc: Envelope): boolean {
 }
 
 /** Types a class teacher writes for their own classes. */
-const CLASS_TEACHER_TYPES: ReadonlySet<DocType> = new Set(['event', 'attendance', 'note']);
+const CLASS_TEACHER_TYPES: ReadonlySet<DocType> = new Set([
+  'event',
+  'attendance',
+  'note',
+  'achievement',
+]);
 
 export type WriteDecision = { ok: true } | { ok: false; reason: string };
 

@@ -19,6 +19,7 @@ export const DOC_TYPES = [
   'note',
   'plan',
   'request',
+  'achievement',
 ] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 

@@ -112,6 +112,26 @@ export const eventBodySchema = z.strictObject({
   participants: text(200).optional(),
   responsible: text(200).optional(),
   status: z.enum(EVENT_STATUSES),
+  /** What happened, for the event's record. */
+  outcome: text(MAX_NOTE_CHARS).optional(),
+  /** How the event departed from the plan. */
+  deviations: text(MAX_NOTE_CHARS).optional(),
+  /** The minutes (протокол) of a parent meeting. */
+  minutes: z
+    .strictObject({
+      agenda: z.array(text(1000)).max(30),
+      heard: text(MAX_NOTE_CHARS),
+      decided: text(MAX_NOTE_CHARS),
+    })
+    .optional(),
+});
+
+/** A pupil's achievement for the portfolio: a diploma, a place in a competition, a role. */
+export const achievementBodySchema = z.strictObject({
+  title: text(300).min(1),
+  level: text(100).optional(),
+  text: text(MAX_NOTE_CHARS).optional(),
+  authorName: text(300).optional(),
 });
 
 export const noteBodySchema = z.strictObject({
@@ -134,6 +154,7 @@ export const BODY_SCHEMAS = {
   note: noteBodySchema,
   plan: pupilTextBodySchema,
   request: pupilTextBodySchema,
+  achievement: achievementBodySchema,
 } satisfies Record<DocType, z.ZodType>;
 
 export type BodyOf<T extends DocType> = z.infer<(typeof BODY_SCHEMAS)[T]>;
@@ -144,6 +165,7 @@ export type GuardianBody = BodyOf<'guardian'>;
 export type StaffBody = BodyOf<'staff'>;
 export type EventBody = BodyOf<'event'>;
 export type NoteBody = BodyOf<'note'>;
+export type AchievementBody = BodyOf<'achievement'>;
 
 export const envelopeSchema = z.object({
   _id: id,
@@ -199,6 +221,7 @@ const AUDIENCES_OF: Record<DocType, readonly Audience[]> = {
   note: ['staff', 'family', 'class-families', 'pupils', 'school'],
   plan: ['staff', 'family'],
   request: ['staff', 'family'],
+  achievement: ['staff', 'family'],
 };
 
 /** The id prefix of each type; attendance is `att:<eventId>:<pupilId>`. */
@@ -249,6 +272,7 @@ function envelopeRule(doc: HomeroomDoc): string | undefined {
         : `a ${doc.type} document is "${doc.type}:<pupilId>"`;
     case 'plan':
     case 'request':
+    case 'achievement':
       return doc.pupilId && doc.classIds.length === 1
         ? undefined
         : `a ${doc.type} belongs to one pupil and their class`;

@@ -19,8 +19,14 @@ export interface CsvRow {
   cells: Record<string, string>;
 }
 
+/** A file's rows keyed by its header, from CSV or a spreadsheet. */
+export interface Table {
+  header: string[];
+  rows: CsvRow[];
+}
+
 /** Parses CSV text with a header row into rows keyed by header; empty rows are dropped. */
-export function parseCsv(text: string): { header: string[]; rows: CsvRow[] } {
+export function parseCsv(text: string): Table {
   const clean = text.replace(/^\uFEFF/, '');
   const parsed = Papa.parse<string[]>(clean, { delimiter: '', skipEmptyLines: false });
   const [headerCells = [], ...lines] = parsed.data;

@@ -2,7 +2,7 @@
 import { parseRuDate } from '../schoolDate';
 import { parseClassName } from './classNames';
 import { parseCsv } from './csv';
-import type { Parsed, RowError } from './roster';
+import { rowError, type Parsed, type RowError } from './rowError';
 
 export interface PlannedEvent {
   line: number;
@@ -32,10 +32,9 @@ export function parsePlan(text: string): Parsed<PlannedEvent> {
     const date = parseRuDate(cells['Дата'] ?? '');
     const className = parseClassName(cells['Класс'] ?? '');
     const title = cells['Мероприятие'] ?? '';
-    if (!date) errors.push({ line, reason: `date «${cells['Дата'] ?? ''}» is not a date` });
-    else if (!className)
-      errors.push({ line, reason: `class «${cells['Класс'] ?? ''}» is unknown` });
-    else if (!title) errors.push({ line, reason: 'the event has no title' });
+    if (!date) errors.push(rowError(line, 'bad_date', cells['Дата'] ?? ''));
+    else if (!className) errors.push(rowError(line, 'bad_class', cells['Класс'] ?? ''));
+    else if (!title) errors.push(rowError(line, 'empty_title'));
     else {
       events.push({
         line,

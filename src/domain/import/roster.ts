@@ -1,9 +1,14 @@
 /** The school's roster export: one row per pupil with up to two guardians. */
 import { normalizeLogin, normalizePhone } from '../login';
 import type { PersonName } from '../names';
-import { parseRuDate } from '../schoolDate';
+import { foldForSearch } from '../names';
 import { parseClassName } from './classNames';
-import { parseCsv } from './csv';
+import { cleanName, hasForeignCharacters } from './cleanText';
+import { parseCsv, type Table } from './csv';
+import { birthDateProblem, parseImportDate } from './dates';
+import { rowError, type Parsed, type RowError } from './rowError';
+
+export type { Parsed, RowError } from './rowError';
 
 export interface RosterGuardian extends PersonName {
   /** The relation written in parentheses after the name, e.g. «бабушка, опекун». */
@@ -20,16 +25,13 @@ export interface RosterPupil extends PersonName {
   birthDate?: string | undefined;
   sex?: 'M' | 'F' | undefined;
   guardians: RosterGuardian[];
+  /** Names whose spelling cleaning changed (Latin look-alikes, hyphens), as written in the file. */
+  corrected: string[];
 }
 
-export interface RowError {
-  line: number;
-  reason: string;
-}
-
-export interface Parsed<T> {
-  rows: T[];
-  errors: RowError[];
+export interface ImportOptions {
+  /** The school's date today, YYYY-MM-DD: a birth date after it is refused. */
+  today?: string | undefined;
 }
 
 /** Splits «Фамилия Имя Отчество (relation)» into its parts. */
@@ -39,7 +41,7 @@ export function splitFullName(
   const relationMatch = /\(([^)]*)\)\s*$/.exec(text);
   const relation = relationMatch?.[1]?.trim();
   const nameText = relationMatch ? text.slice(0, relationMatch.index) : text;
-  const [lastName, firstName, ...rest] = nameText.trim().split(/\s+/);
+  const [lastName, firstName, ...rest] = cleanName(nameText).value.split(/\s+/);
   if (!lastName || !firstName) return undefined;
   const patronymic = rest.join(' ') || undefined;
   return { lastName, firstName, patronymic, relation: relation || undefined };
@@ -47,70 +49,105 @@ export function splitFullName(
 
 const SEX: Record<string, 'M' | 'F'> = { М: 'M', M: 'M', Ж: 'F', F: 'F' };
 
-export function parseRoster(text: string): Parsed<RosterPupil> {
-  const { rows } = parseCsv(text);
+/** The identity of a pupil in a file and in the school: class, full name, birth date. */
+export function pupilKey(className: string, person: PersonName, birthDate?: string): string {
+  const name = [person.lastName, person.firstName, person.patronymic ?? ''].join(' ');
+  return `${className}|${foldForSearch(name)}|${birthDate ?? ''}`;
+}
+
+export function parseRoster(text: string, options: ImportOptions = {}): Parsed<RosterPupil> {
+  return rosterFromTable(parseCsv(text), options);
+}
+
+export function rosterFromTable(table: Table, options: ImportOptions = {}): Parsed<RosterPupil> {
   const pupils: RosterPupil[] = [];
   const errors: RowError[] = [];
-
-  for (const { line, cells } of rows) {
-    const fail = (reason: string) => errors.push({ line, reason });
-    const className = parseClassName(cells['Класс'] ?? '');
-    if (!className) {
-      fail(`class «${cells['Класс'] ?? ''}» is not a class name like 5 «А»`);
+  const seen = new Map<string, number>();
+  for (const { line, cells } of table.rows) {
+    const pupil = parsePupil(line, cells, options);
+    if ('code' in pupil) {
+      errors.push(pupil);
       continue;
     }
-    const lastName = cells['Фамилия'] ?? '';
-    const firstName = cells['Имя'] ?? '';
-    if (!lastName || !firstName) {
-      fail('the surname or the first name is empty');
+    const key = pupilKey(pupil.className, pupil, pupil.birthDate);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      errors.push(rowError(line, 'duplicate', String(first)));
       continue;
     }
-    const birthText = cells['Дата рождения'] ?? '';
-    const birthDate = birthText ? parseRuDate(birthText) : undefined;
-    if (birthText && !birthDate) {
-      fail(`birth date «${birthText}» is not a date like 29.02.2016`);
-      continue;
-    }
-
-    const guardians: RosterGuardian[] = [];
-    for (const n of [1, 2]) {
-      const guardian = parseGuardian(
-        cells[`Представитель ${n} (ФИО)`] ?? '',
-        cells[`Телефон ${n}`] ?? '',
-        cells[`Email ${n}`] ?? '',
-      );
-      if (typeof guardian === 'string') fail(`guardian ${n}: ${guardian}`);
-      else if (guardian) guardians.push(guardian);
-    }
-
-    pupils.push({
-      line,
-      className: className.name,
-      grade: className.grade,
-      letter: className.letter,
-      lastName,
-      firstName,
-      patronymic: cells['Отчество'] || undefined,
-      birthDate,
-      sex: SEX[(cells['Пол'] ?? '').toUpperCase()],
-      guardians,
-    });
+    seen.set(key, line);
+    pupils.push(pupil);
   }
   return { rows: pupils, errors };
 }
 
-/** A guardian's cells, or a reason they are unusable, or undefined when they are empty. */
+function parsePupil(
+  line: number,
+  cells: Record<string, string>,
+  options: ImportOptions,
+): RosterPupil | RowError {
+  const className = parseClassName(cells['Класс'] ?? '');
+  if (!className) return rowError(line, 'bad_class', cells['Класс'] ?? '');
+  const corrected: string[] = [];
+  const names = (['Фамилия', 'Имя', 'Отчество'] as const).map((column) => {
+    const cleaned = cleanName(cells[column] ?? '');
+    if (cleaned.corrected) corrected.push(cells[column] ?? '');
+    return cleaned.value;
+  });
+  const [lastName = '', firstName = '', patronymic = ''] = names;
+  if (!lastName) return rowError(line, 'empty_surname');
+  if (!firstName) return rowError(line, 'empty_first_name');
+  const foreign = names.find(hasForeignCharacters);
+  if (foreign) return rowError(line, 'bad_name', foreign);
+
+  const birthText = cells['Дата рождения'] ?? '';
+  const birthDate = birthText ? parseImportDate(birthText) : undefined;
+  if (birthText && !birthDate) return rowError(line, 'bad_date', birthText);
+  const problem = birthDate && options.today && birthDateProblem(birthDate, options.today);
+  if (problem) return rowError(line, problem, birthText);
+
+  const guardians: RosterGuardian[] = [];
+  for (const n of [1, 2]) {
+    const guardian = parseGuardian(
+      line,
+      n,
+      cells[`Представитель ${n} (ФИО)`] ?? '',
+      cells[`Телефон ${n}`] ?? '',
+      cells[`Email ${n}`] ?? '',
+    );
+    if (guardian && 'code' in guardian) return guardian;
+    if (guardian) guardians.push(guardian);
+  }
+  return {
+    line,
+    className: className.name,
+    grade: className.grade,
+    letter: className.letter,
+    lastName,
+    firstName,
+    patronymic: patronymic || undefined,
+    birthDate,
+    sex: SEX[(cells['Пол'] ?? '').toUpperCase()],
+    guardians,
+    corrected,
+  };
+}
+
+/** A guardian's cells, or why they are unusable, or undefined when they are empty. */
 function parseGuardian(
+  line: number,
+  n: number,
   nameText: string,
   phoneText: string,
   emailText: string,
-): RosterGuardian | string | undefined {
+): RosterGuardian | RowError | undefined {
   if (!nameText && !phoneText && !emailText) return undefined;
+  const prefix = `guardian ${String(n)}: `;
   const name = splitFullName(nameText);
-  if (!name) return `name «${nameText}» needs a surname and a first name`;
+  if (!name) return rowError(line, 'bad_guardian_name', nameText, prefix);
   const phone = normalizePhone(phoneText);
-  if (!phone) return `phone «${phoneText}» is not a Russian phone number`;
+  if (!phone) return rowError(line, 'bad_phone', phoneText, prefix);
   const email = emailText ? normalizeLogin(emailText) : undefined;
-  if (emailText && !email?.includes('@')) return `e-mail «${emailText}» is malformed`;
+  if (emailText && !email?.includes('@')) return rowError(line, 'bad_email', emailText, prefix);
   return { ...name, phone, email };
 }

@@ -2,8 +2,9 @@
 import { normalizeLogin, normalizePhone } from '../login';
 import type { PersonName } from '../names';
 import { parseClassName } from './classNames';
-import { parseCsv } from './csv';
-import type { Parsed, RowError } from './roster';
+import { cleanName, hasForeignCharacters } from './cleanText';
+import { parseCsv, type Table } from './csv';
+import { rowError, type Parsed, type RowError } from './rowError';
 
 export interface StaffMember extends PersonName {
   line: number;
@@ -12,6 +13,8 @@ export interface StaffMember extends PersonName {
   leadsClass?: string | undefined;
   phone?: string | undefined;
   email?: string | undefined;
+  /** Names whose spelling cleaning changed, as written in the file. */
+  corrected: string[];
 }
 
 /** Positions that make a person part of the school's administration. */
@@ -22,38 +25,63 @@ export function isAdministration(position: string): boolean {
 }
 
 export function parseStaff(text: string): Parsed<StaffMember> {
-  const { rows } = parseCsv(text);
+  return staffFromTable(parseCsv(text));
+}
+
+export function staffFromTable(table: Table): Parsed<StaffMember> {
   const staff: StaffMember[] = [];
   const errors: RowError[] = [];
-  for (const { line, cells } of rows) {
-    const lastName = cells['Фамилия'] ?? '';
-    const firstName = cells['Имя'] ?? '';
-    if (!lastName || !firstName) {
-      errors.push({ line, reason: 'the surname or the first name is empty' });
+  const seen = new Map<string, number>();
+  for (const { line, cells } of table.rows) {
+    const member = parseMember(line, cells);
+    if ('code' in member) {
+      errors.push(member);
       continue;
     }
-    const classText = cells['Классное руководство'] ?? '';
-    const leads = classText ? parseClassName(classText) : undefined;
-    if (classText && !leads) {
-      errors.push({ line, reason: `class «${classText}» is not a class name like 5 «А»` });
+    const keys = [member.phone, member.email].filter((key): key is string => Boolean(key));
+    const first = keys.map((key) => seen.get(key)).find((known) => known !== undefined);
+    if (first !== undefined) {
+      errors.push(rowError(line, 'duplicate', String(first)));
       continue;
     }
-    const phone = cells['Телефон'] ? normalizePhone(cells['Телефон']) : undefined;
-    const email = cells['Email'] ? normalizeLogin(cells['Email']) : undefined;
-    if (!phone && !email) {
-      errors.push({ line, reason: 'neither a valid phone nor a valid e-mail to log in with' });
-      continue;
-    }
-    staff.push({
-      line,
-      lastName,
-      firstName,
-      patronymic: cells['Отчество'] || undefined,
-      position: cells['Должность'] ?? '',
-      leadsClass: leads?.name,
-      phone,
-      email,
-    });
+    keys.forEach((key) => seen.set(key, line));
+    staff.push(member);
   }
   return { rows: staff, errors };
+}
+
+function parseMember(line: number, cells: Record<string, string>): StaffMember | RowError {
+  const corrected: string[] = [];
+  const names = (['Фамилия', 'Имя', 'Отчество'] as const).map((column) => {
+    const cleaned = cleanName(cells[column] ?? '');
+    if (cleaned.corrected) corrected.push(cells[column] ?? '');
+    return cleaned.value;
+  });
+  const [lastName = '', firstName = '', patronymic = ''] = names;
+  if (!lastName) return rowError(line, 'empty_surname');
+  if (!firstName) return rowError(line, 'empty_first_name');
+  const foreign = names.find(hasForeignCharacters);
+  if (foreign) return rowError(line, 'bad_name', foreign);
+
+  const classText = cells['Классное руководство'] ?? '';
+  const leads = classText ? parseClassName(classText) : undefined;
+  if (classText && !leads) return rowError(line, 'bad_class', classText);
+  const phoneText = cells['Телефон'] ?? '';
+  const phone = phoneText ? normalizePhone(phoneText) : undefined;
+  if (phoneText && !phone) return rowError(line, 'bad_phone', phoneText);
+  const emailText = cells['Email'] ?? '';
+  const email = emailText ? normalizeLogin(emailText) : undefined;
+  if (emailText && !email?.includes('@')) return rowError(line, 'bad_email', emailText);
+  if (!phone && !email) return rowError(line, 'no_login');
+  return {
+    line,
+    lastName,
+    firstName,
+    patronymic: patronymic || undefined,
+    position: cells['Должность'] ?? '',
+    leadsClass: leads?.name,
+    phone,
+    email,
+    corrected,
+  };
 }

@@ -2,7 +2,7 @@
 import type { PersonName } from '../names';
 import { parseClassName } from './classNames';
 import { parseCsv } from './csv';
-import type { Parsed, RowError } from './roster';
+import { rowError, type Parsed, type RowError } from './rowError';
 
 export interface TeachingRow extends PersonName {
   line: number;
@@ -25,11 +25,10 @@ export function parseTeachingLoad(text: string): Parsed<TeachingRow> {
       .filter(Boolean);
     const classes = classTexts.map((part) => parseClassName(part));
     const bad = classTexts.find((_, index) => !classes[index]);
-    if (!lastName || !firstName)
-      errors.push({ line, reason: 'the surname or the first name is empty' });
-    else if (!subject) errors.push({ line, reason: 'the subject is empty' });
-    else if (bad !== undefined)
-      errors.push({ line, reason: `class «${bad}» is not a class name like 5 «А»` });
+    if (!lastName) errors.push(rowError(line, 'empty_surname'));
+    else if (!firstName) errors.push(rowError(line, 'empty_first_name'));
+    else if (!subject) errors.push(rowError(line, 'empty_subject'));
+    else if (bad !== undefined) errors.push(rowError(line, 'bad_class', bad));
     else {
       load.push({
         line,

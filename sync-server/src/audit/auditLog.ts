@@ -29,7 +29,15 @@ export interface Actor {
 }
 
 /** Types whose documents are personal data. Settings, classes and events are not. */
-const PERSONAL = new Set(['pupil', 'guardian', 'staff', 'guardianship', 'attendance', 'note']);
+const PERSONAL = new Set([
+  'pupil',
+  'guardian',
+  'staff',
+  'guardianship',
+  'attendance',
+  'note',
+  'achievement',
+]);
 const FLUSH_MS = 200;
 const FLUSH_AT = 1000;
 
