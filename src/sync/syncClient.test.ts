@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createDataKey } from '../crypto/keys';
 import { PRESENT, recordMark, type AttendanceBody } from '../domain/attendance';
 import type { HomeroomDoc } from '../domain/envelope';
