@@ -59,11 +59,16 @@ describe('every file of the demo school', () => {
   it('reads the roster alike from UTF-8, Windows-1251, comma CSV and XLSX', async () => {
     const utf8 = parseImportTable(await readTable(bytes('roster.csv')), { today: TODAY });
     const cp1251 = parseImportTable(await readTable(bytes('roster-cp1251.csv')), { today: TODAY });
-    const comma = Papa.unparse(parseCsv(read('roster.csv')).rows.map((row) => row.cells), {
-      delimiter: ',',
-    });
+    const comma = Papa.unparse(
+      parseCsv(read('roster.csv')).rows.map((row) => row.cells),
+      {
+        delimiter: ',',
+      },
+    );
     const commaFile = parseImportTable(await readTable(new TextEncoder().encode(comma)));
-    const xlsx = parseImportTable(await readTable(await xlsxOf(read('roster.csv'), 'Дата рождения')));
+    const xlsx = parseImportTable(
+      await readTable(await xlsxOf(read('roster.csv'), 'Дата рождения')),
+    );
     expect(utf8.kind).toBe('roster');
     expect(utf8.errors).toEqual([]);
     expect(utf8.rows).toHaveLength(586);
@@ -108,7 +113,9 @@ describe('every file of the demo school', () => {
     const last = rows.at(-1)!;
     expect(last.line).toBe(587);
     expect(last.className).toBe('11 «Б»');
-    const grandmother = rows.find((row) => row.guardians.some((g) => g.relation?.includes('опекун')));
+    const grandmother = rows.find((row) =>
+      row.guardians.some((g) => g.relation?.includes('опекун')),
+    );
     expect(grandmother?.guardians[0]?.relation).toBe('бабушка, опекун');
   });
 
@@ -203,13 +210,13 @@ describe('a deliberately broken roster', () => {
     ]);
     expect(file.errors.find((e) => e.code === 'duplicate')?.value).toBe('2');
     expect(file.errors[0]?.reason).toBe('date «31.02.2015» is not a date like 29.02.2016');
-    expect(file.rows.map((row) => [row.line, row.className, row.lastName, row.firstName])).toEqual([
+    const rows = file.rows as RosterPupil[];
+    expect(rows.map((row) => [row.line, row.className, row.lastName, row.firstName])).toEqual([
       [2, '5 «А»', 'Иванов', 'Иван'],
       [3, '5 «А»', 'Римская-Корсакова', 'Алёна'],
       [4, '5 «А»', 'Петров', 'Семён'],
       [13, '5 «А»', 'Смирнов-Задунайский-Охотников', 'Ярослав'],
     ]);
-    const rows = file.rows as RosterPupil[];
     expect(rows[1]?.birthDate).toBe('2015-03-04');
     expect(rows[2]?.birthDate).toBe('2015-05-04');
     expect(rows[2]?.corrected).toEqual(['Пeтрoв', 'Сeмён']);

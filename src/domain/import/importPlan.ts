@@ -82,11 +82,9 @@ class Planner {
       if (name && doc.classIds[0]) this.classIds.set(name, doc.classIds[0]);
     } else if (doc.type === 'pupil' && doc.pupilId) {
       const className = this.byId.get(`class:${doc.classIds[0] ?? ''}`)?.body as
-        | { name: string }
-        | undefined;
+        { name: string } | undefined;
       const profile = this.byId.get(`profile:${doc.pupilId}`)?.body as
-        | { birthDate?: string }
-        | undefined;
+        { birthDate?: string } | undefined;
       const canonical = parseClassName(className?.name ?? '')?.name ?? '';
       this.pupils.set(
         pupilKey(canonical, doc.body as RosterPupil, profile?.birthDate),
@@ -208,8 +206,7 @@ function importStaff(planner: Planner, member: StaffMember): PreviewRow {
   const personId = known || planner.ctx.newId();
   for (const login of [member.phone, member.email]) if (login) planner.staff.set(login, personId);
   const old = planner.byId.get(`staff:${personId}`)?.body as
-    | { phone?: string; email?: string }
-    | undefined;
+    { phone?: string; email?: string } | undefined;
   const results: [DocType, RowAction][] = [
     [
       'staff',

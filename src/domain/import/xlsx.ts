@@ -36,8 +36,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<Table> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   // exceljs declares Node's Buffer but reads any ArrayBuffer, in the browser too.
-  type Input = Parameters<typeof workbook.xlsx.load>[0];
-  await workbook.xlsx.load(bytes.slice().buffer as unknown as Input);
+  await workbook.xlsx.load(bytes.slice().buffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return { header: [], rows: [] };
 
