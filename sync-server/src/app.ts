@@ -18,6 +18,7 @@ import { SessionSigner } from './accounts/sessions';
 import { Authenticator } from './couch/auth';
 import { Contexts } from './couch/context';
 import { HttpError, sendError } from './couch/httpError';
+import { registerImportRoutes } from './couch/importRoutes';
 import { registerLocalRoutes } from './couch/localRoutes';
 import { registerPasswordRoutes } from './couch/passwordRoutes';
 import { registerReadRoutes } from './couch/readRoutes';
@@ -179,6 +180,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     accounts: deps.accounts,
     auditLog: deps.auditLog,
   });
+  registerImportRoutes(app, contexts, { accounts: deps.accounts, secret: deps.secret });
   await registerPwa(app, deps.staticDir);
   return app;
 }

@@ -1099,7 +1099,99 @@ const PASSWORD_CHANGES: Probe[] = [
   },
 ];
 
-const PROBES = [...READS_OF_THE_MARK, ...FORGED, ...WRITES, ...PASSWORD_CHANGES];
+const personOf = (id: string) => id.slice(id.indexOf(':') + 1);
+const staffPerson = () => find((doc) => doc.type === 'staff').personId!;
+
+const IMPORT_ROUTES: Probe[] = [
+  ...(['anonymous', 'forged'] as const).map((as): Probe => ({
+    name: 'create accounts for imported people',
+    route: 'POST /couch/_homeroom/accounts',
+    as,
+    method: 'POST',
+    url: () => '/couch/_homeroom/accounts',
+    body: () => ({}),
+    ...(as === 'forged'
+      ? { headers: () => ({ cookie: forgeToken('account:nobody|0|9999999999|x') }) }
+      : {}),
+    status: 401,
+    error: 'unauthorized',
+  })),
+  ...(['teacher', 'guardian', 'subject'] as const).map((as): Probe => ({
+    name: 'create accounts for imported people',
+    route: 'POST /couch/_homeroom/accounts',
+    as,
+    method: 'POST',
+    url: () => '/couch/_homeroom/accounts',
+    body: () => ({}),
+    status: 403,
+    error: 'forbidden',
+  })),
+  {
+    name: 'an invitation code for a family of the class',
+    route: 'POST /couch/_homeroom/invitations',
+    as: 'anonymous',
+    method: 'POST',
+    url: () => '/couch/_homeroom/invitations',
+    body: () => ({ personId: personOf(t.guardianId!) }),
+    status: 401,
+    error: 'unauthorized',
+  },
+  ...(['guardian', 'otherTeacher', 'subject'] as const).map((as): Probe => ({
+    name: 'an invitation code for a family of 10 «Б»',
+    route: 'POST /couch/_homeroom/invitations',
+    as,
+    method: 'POST',
+    url: () => '/couch/_homeroom/invitations',
+    body: () => ({ personId: personOf(t.guardianId!) }),
+    status: 403,
+    error: 'forbidden',
+    absent: () => ['"code"'],
+  })),
+  {
+    name: 'an invitation code for a member of staff, by a class teacher',
+    route: 'POST /couch/_homeroom/invitations',
+    as: 'teacher',
+    method: 'POST',
+    url: () => '/couch/_homeroom/invitations',
+    body: () => ({ personId: staffPerson() }),
+    status: 403,
+    error: 'forbidden',
+    absent: () => ['"code"'],
+  },
+  {
+    name: 'an invitation code for a person that does not exist',
+    route: 'POST /couch/_homeroom/invitations',
+    as: 'teacher',
+    method: 'POST',
+    url: () => '/couch/_homeroom/invitations',
+    body: () => ({ personId: 'no-such-person' }),
+    status: 403,
+    error: 'forbidden',
+  },
+  {
+    name: 'redeem a guessed invitation code',
+    route: 'POST /couch/_homeroom/invitations/redeem',
+    as: 'anonymous',
+    method: 'POST',
+    url: () => '/couch/_homeroom/invitations/redeem',
+    body: () => ({ code: 'AAAA-BBBB-CCCC', password: 'a long enough password' }),
+    status: 401,
+    error: 'unauthorized',
+    absent: () => ['logins'],
+  },
+  {
+    name: 'redeem a code with a short password',
+    route: 'POST /couch/_homeroom/invitations/redeem',
+    as: 'anonymous',
+    method: 'POST',
+    url: () => '/couch/_homeroom/invitations/redeem',
+    body: () => ({ code: 'AAAA-BBBB-CCCC', password: 'short' }),
+    status: 400,
+    error: 'bad_request',
+  },
+];
+
+const PROBES = [...READS_OF_THE_MARK, ...FORGED, ...WRITES, ...PASSWORD_CHANGES, ...IMPORT_ROUTES];
 
 async function run(probe: Probe) {
   const headers: Record<string, string> = { ...(probe.headers?.() ?? {}) };

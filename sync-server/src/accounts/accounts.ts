@@ -26,6 +26,8 @@ export interface Account {
   /** Raised to end every session of the account (password change, block). */
   sessionEpoch: number;
   blocked?: boolean;
+  /** A one-time invitation code to set the password: its keyed hash and expiry (ms). */
+  invitation?: { hash: string; expiresAt: number } | undefined;
 }
 
 export function accountRoles(account: Account): AccountRoles {
@@ -96,6 +98,11 @@ export class Accounts {
 
   findById(id: string): Account | undefined {
     return this.byId.get(id);
+  }
+
+  /** Every account, for the rare questions no index answers (an invitation code's holder). */
+  all(): IterableIterator<Account> {
+    return this.byId.values();
   }
 
   isRevoked(sid: string): boolean {
