@@ -6,6 +6,7 @@ import { markAt, pupilsOf, type DocOf } from '../domain/queries';
 import { formatDate } from '../events/formatDate';
 import { NotesPanel } from '../events/NotesPanel';
 import { navigate } from '../store/appStore';
+import { StorageFullError } from '../store/storageGuard';
 import { useDocs, useMe, useSchool } from '../store/hooks';
 import { markAllPresent, undoAllPresent } from './rollCallActions';
 import { RollCallRow } from './RollCallRow';
@@ -17,7 +18,7 @@ export function RollCall({ eventId, editable }: { eventId: string; editable: boo
   const me = useMe();
   const letters = useSchool()?.body.attendanceLetters ?? [];
   const [undo, setUndo] = useState<DocOf<'attendance'>[] | null>(null);
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<'storageFull' | 'unknown' | null>(null);
   const event = docs.get(eventId) as DocOf<'event'> | undefined;
   const pupils = useMemo(() => (event ? pupilsOf(docs, event.classIds) : []), [docs, event]);
   if (!event) return null;
@@ -25,8 +26,8 @@ export function RollCall({ eventId, editable }: { eventId: string; editable: boo
   const uuid = uuidOf(event._id);
   const marks = pupils.map((pupil) => markAt(docs, uuid, pupil.pupilId ?? ''));
   const present = marks.filter((mark) => mark && isPresent(mark)).length;
-  const onError = () => {
-    setFailed(true);
+  const onError = (error: unknown) => {
+    setFailed(error instanceof StorageFullError ? 'storageFull' : 'unknown');
   };
 
   const allPresent = () => {
@@ -79,7 +80,7 @@ export function RollCall({ eventId, editable }: { eventId: string; editable: boo
       </div>
       {failed && (
         <p className="error" role="alert">
-          {t('errors.unknown')}
+          {failed === 'storageFull' ? t('device.storageFull') : t('errors.unknown')}
         </p>
       )}
       {pupils.length === 0 && <p className="empty">{t('rollCall.noPupils')}</p>}

@@ -19,7 +19,7 @@ interface Props {
   letters: readonly AttendanceLetter[];
   editable: boolean;
   onMarked: () => void;
-  onError: () => void;
+  onError: (error: unknown) => void;
 }
 
 /** One pupil: name, mark in words, one button per school letter (tap again for present). */

@@ -2,6 +2,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../i18n/errorText';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
+import { StorageLostNotice } from '../shell/StorageLostNotice';
 import { useApp } from '../store/appStore';
 import { LockoutNotice } from './LockoutNotice';
 import { unlock } from './sessionActions';
@@ -29,6 +30,7 @@ export function LoginScreen() {
         <h1>{t('app.title')}</h1>
         <LanguageSwitch />
       </div>
+      <StorageLostNotice />
       <form onSubmit={submit} aria-labelledby="login-heading">
         <h2 id="login-heading">{t('login.heading')}</h2>
         <label>
@@ -66,6 +68,7 @@ export function LoginScreen() {
             </p>
           )
         )}
+        {busy && <progress aria-label={t('device.unlocking')} />}
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('login.busy') : t('login.submit')}
         </button>

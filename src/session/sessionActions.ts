@@ -3,15 +3,20 @@
  * password is used to unwrap the key and, when online, to refresh the server session in the
  * background; then it is dropped.
  */
+import { rewrapDataKey, WrongPasswordError } from '../crypto/keys';
 import { applyDocs, resetToLocked, useApp, type Tab } from '../store/appStore';
 import { setRuntime } from '../store/runtime';
+import { hasMarker, isLostConnection, rememberUnsent } from '../store/storageGuard';
 import { checkpointKey } from '../sync/checkpoint';
 import { CouchApi } from '../sync/couchApi';
 import { SyncClient } from '../sync/syncClient';
-import { watchIdle } from './idleLock';
+import { idleLockMs, setIdleLockMinutes, watchIdle } from './idleLock';
+import { PasswordChangeError, postPasswordChange } from './passwordApi';
 import {
   forgetAccount,
   saveProfile,
+  saveWrappedKey,
+  wrappedKeyOf,
   signIn,
   SignInError,
   type Profile,
@@ -71,6 +76,7 @@ async function start(signedIn: SignedIn): Promise<void> {
     },
     onSnapshot: (snapshot) => {
       if (!isCurrent()) return;
+      rememberUnsent(signedIn.accountHash, snapshot.pending);
       // The first full pull is over when a cycle completed, or when it cannot go on now.
       const settled =
         snapshot.lastSyncedAt !== null ||
@@ -94,13 +100,33 @@ async function start(signedIn: SignedIn): Promise<void> {
     phase: 'ready',
     profile,
     docs: new Map(docs.filter((doc) => !doc._deleted).map((doc) => [doc._id, doc])),
-    initialPull: signedIn.firstLogin,
+    initialPull: signedIn.firstLogin || signedIn.storageLost !== null,
+    ...(signedIn.storageLost ? { storageLost: signedIn.storageLost } : {}),
     tab: firstTab(profile),
     route: { name: 'home' },
   });
-  active = { signedIn, sync, stopWatching: watchConnectivity(sync) };
+  const stopConnectivity = watchConnectivity(sync);
+  const stopStorage = watchStorage(signedIn);
+  active = {
+    signedIn,
+    sync,
+    stopWatching: () => {
+      stopConnectivity();
+      stopStorage();
+    },
+  };
   sync.start(navigator.onLine);
   void askForPersistence();
+}
+
+let stopIdle: () => void = () => undefined;
+
+/** Sets how long this device may stay unused before it locks; applies at once. */
+export function setIdleLock(minutes: number): void {
+  setIdleLockMinutes(minutes);
+  if (!active) return;
+  stopIdle();
+  stopIdle = watchIdle(() => void lock(), idleLockMs());
 }
 
 function watchConnectivity(sync: SyncClient): () => void {
@@ -114,13 +140,56 @@ function watchConnectivity(sync: SyncClient): () => void {
   window.addEventListener('online', online);
   window.addEventListener('offline', offline);
   window.addEventListener('pagehide', hide);
-  const stopIdle = watchIdle(hide);
+  stopIdle = watchIdle(hide, idleLockMs());
   return () => {
     stopIdle();
+    stopIdle = () => undefined;
     window.removeEventListener('online', online);
     window.removeEventListener('offline', offline);
     window.removeEventListener('pagehide', hide);
   };
+}
+
+/** How often an unlocked app checks that the browser has not emptied its database. */
+const STORAGE_CHECK_MS = 3000;
+
+/**
+ * Watches for the browser clearing or evicting the user's database while the app is open. Dexie
+ * reopens a connection the browser closed; if what it reopens has lost its marker, the data is
+ * gone: the app says so and locks rather than showing an empty class.
+ */
+function watchStorage(signedIn: SignedIn): () => void {
+  let stopped = false;
+  const check = async () => {
+    if (stopped) return;
+    let intact: boolean;
+    try {
+      intact = await hasMarker(signedIn.db);
+    } catch (error) {
+      if (!isLostConnection(error)) return;
+      signedIn.db.close({ disableAutoOpen: false });
+      intact = await hasMarker(signedIn.db).catch(() => false);
+    }
+    if (!intact && active?.signedIn === signedIn) void storageLost();
+  };
+  const timer = setInterval(() => void check(), STORAGE_CHECK_MS);
+  const visible = () => {
+    if (document.visibilityState === 'visible') void check();
+  };
+  // Unit tests run this in Node, where there is no document.
+  const page = typeof document === 'undefined' ? undefined : document;
+  page?.addEventListener('visibilitychange', visible);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+    page?.removeEventListener('visibilitychange', visible);
+  };
+}
+
+async function storageLost(): Promise<void> {
+  const unsent = useApp.getState().sync.pending;
+  await lock();
+  useApp.setState({ storageLost: { unsent } });
 }
 
 async function refreshSession(signedIn: SignedIn, password: string): Promise<void> {
@@ -163,6 +232,27 @@ export async function lock(): Promise<void> {
   current.signedIn.db.close();
 }
 
+/**
+ * Changes the password: checked against this device's key first, then on the server, then the
+ * same data key is stored wrapped for the new password. No row is re-encrypted. Rejects with an
+ * error code (`wrongPassword`, `network`, or the server's code).
+ */
+export async function changePassword(oldPassword: string, newPassword: string): Promise<void> {
+  const current = active;
+  if (!current) throw new Error('the app is locked');
+  const { accountHash, deviceId } = current.signedIn;
+  const stored = await wrappedKeyOf(accountHash);
+  if (!stored) throw new Error('no key for this account on the device');
+  let rewrapped;
+  try {
+    rewrapped = await rewrapDataKey(stored, oldPassword, newPassword);
+  } catch (error) {
+    throw error instanceof WrongPasswordError ? new PasswordChangeError('wrongPassword') : error;
+  }
+  await postPasswordChange(oldPassword, newPassword, deviceId);
+  await saveWrappedKey(accountHash, rewrapped);
+}
+
 /** Pushes now; the logout dialog waits on the pending count. */
 export function pushNow(): void {
   if (active) void active.sync.nudge();
@@ -192,4 +282,5 @@ export async function logOut(): Promise<void> {
     // Offline: the cookie expires on its own; the device forgets the account below either way.
   }
   await forgetAccount(hash);
+  rememberUnsent(hash, 0);
 }

@@ -8,11 +8,13 @@ import {
   PBKDF2_ITERATIONS,
   unwrapDataKey,
   WrongPasswordError,
+  type WrappedKey,
 } from '../crypto/keys';
 import { open, seal } from '../crypto/seal';
 import type { ErrorCode } from '../domain/errors';
 import { normalizeLogin } from '../domain/login';
 import { Repository } from '../store/repository';
+import { hasMarker, unsentAtLastCount, writeMarker } from '../store/storageGuard';
 import { UserDb, userDbName } from '../store/userDb';
 import { ApiError, type CouchApi, type SessionInfo } from '../sync/couchApi';
 import { accountHash, DeviceDb, newDeviceId, type AccountRecord } from './deviceDb';
@@ -48,6 +50,11 @@ export interface SignedIn {
   firstLogin: boolean;
   /** This device for this account; the api sends it with every request from now on. */
   deviceId: string;
+  /**
+   * The browser had emptied the user's database since the last session: what was stored is gone
+   * and is pulled again. `unsent` is how many changes were waiting to be sent at last count.
+   */
+  storageLost: { unsent: number } | null;
 }
 
 export interface SignInEnv {
@@ -99,6 +106,8 @@ async function unlockExisting(
     await device.accounts.update(hash, { deviceId });
   }
   const db = new UserDb(userDbName(hash));
+  const lost = !(await hasMarker(db));
+  if (lost) await writeMarker(db);
   return {
     accountHash: hash,
     login,
@@ -108,6 +117,7 @@ async function unlockExisting(
     repo: new Repository(db, key),
     firstLogin: false,
     deviceId,
+    storageLost: lost ? { unsent: unsentAtLastCount(hash) } : null,
   };
 }
 
@@ -147,6 +157,7 @@ async function firstLogin(
     deviceId,
   });
   const db = new UserDb(userDbName(hash));
+  await writeMarker(db);
   return {
     accountHash: hash,
     login,
@@ -156,6 +167,7 @@ async function firstLogin(
     repo: new Repository(db, key),
     firstLogin: true,
     deviceId,
+    storageLost: null,
   };
 }
 
@@ -165,6 +177,26 @@ export async function forgetAccount(hash: string): Promise<void> {
   try {
     await UserDb.delete(userDbName(hash));
     await device.accounts.delete(hash);
+  } finally {
+    device.close();
+  }
+}
+
+/** Stores the data key wrapped for a new password; no row is touched. */
+export async function saveWrappedKey(hash: string, key: WrappedKey): Promise<void> {
+  const device = new DeviceDb();
+  try {
+    await device.accounts.update(hash, { key });
+  } finally {
+    device.close();
+  }
+}
+
+/** The stored key material of an account, for a password change. */
+export async function wrappedKeyOf(hash: string): Promise<WrappedKey | undefined> {
+  const device = new DeviceDb();
+  try {
+    return (await device.accounts.get(hash))?.key;
   } finally {
     device.close();
   }

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StorageLostNotice } from './StorageLostNotice';
 import { lock } from '../session/sessionActions';
 import { useApp } from '../store/appStore';
 
@@ -12,10 +14,26 @@ export function Notices() {
   const pending = useApp((state) => state.sync.pending);
   const expired = useApp((state) => state.sync.error === 'unauthorized');
   const revoked = useApp((state) => state.revokedEdits);
+  const [persistSeen, setPersistSeen] = useState(false);
 
   return (
     <>
-      {persistRefused && pending > 0 && <p className="notice">{t('shell.persistRefused')}</p>}
+      <StorageLostNotice />
+      {persistRefused && (pending > 0 || !persistSeen) && (
+        <p className="notice" role="alert">
+          {t('device.persistRefused')}
+          {pending === 0 && (
+            <button
+              type="button"
+              onClick={() => {
+                setPersistSeen(true);
+              }}
+            >
+              {t('shell.dismiss')}
+            </button>
+          )}
+        </p>
+      )}
       {expired && (
         <p className="notice" role="alert">
           {t('shell.sessionExpired')}

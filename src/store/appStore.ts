@@ -34,6 +34,11 @@ export interface AppState {
   revokedEdits: number;
   /** A new version of the app is waiting. */
   updateReady: boolean;
+  /**
+   * The browser cleared or evicted this user's data on the device; `unsent` changes were lost
+   * with it. Kept across locking, so the login screen can say it; cleared when dismissed.
+   */
+  storageLost: { unsent: number } | null;
   tab: Tab | null;
   route: Route;
 }
@@ -63,6 +68,7 @@ export const useApp = create<AppState>()(() => ({
   signInError: null,
   signInRetryAt: null,
   updateReady: false,
+  storageLost: null,
 }));
 
 /** Forgets everything decrypted: used on lock and logout. */

@@ -28,18 +28,38 @@ export interface CheckpointRow {
   since: string | number;
 }
 
+/**
+ * The marker row: written when the database is created by a sign-in, never by anything else. A
+ * database without it was recreated empty after the browser cleared or evicted the real one.
+ */
+export interface MetaRow {
+  key: 'marker';
+  createdAt: string;
+}
+
+export const MARKER_KEY = 'marker';
+
 export class UserDb extends Dexie {
   docs!: Table<DocRow, string>;
   outbox!: Table<OutboxEntry, string>;
   checkpoints!: Table<CheckpointRow, string>;
+  meta!: Table<MetaRow, string>;
 
   constructor(name: string) {
     super(name);
-    this.version(1).stores({
+    const schema = {
       docs: '&_id, type, *classIds, pupilId, eventId, personId, date',
       outbox: '&docId',
       checkpoints: '&key',
-    });
+    };
+    this.version(1).stores(schema);
+    // Dexie runs an upgrade only over an existing database, never over a freshly created one, so
+    // a database that the browser emptied and Dexie reopened stays without its marker.
+    this.version(2)
+      .stores({ ...schema, meta: '&key' })
+      .upgrade((tx) =>
+        tx.table('meta').put({ key: MARKER_KEY, createdAt: new Date(Date.now()).toISOString() }),
+      );
   }
 }
 

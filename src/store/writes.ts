@@ -1,11 +1,14 @@
 /**
  * Store actions that write: validate, then encrypt + put + queue in one transaction, then update
- * memory, then let sync know. A mark is saved the moment it is tapped.
+ * memory, then let sync know. A mark is saved the moment it is tapped. Nothing reaches memory (and
+ * so the screen) before it is stored: a full storage throws StorageFullError and the mark is not
+ * shown as saved; a connection the browser closed is reopened and the write retried once.
  */
 import type { HomeroomDoc } from '../domain/envelope';
 import { validateDoc } from '../domain/schemas';
 import { applyDocs } from './appStore';
 import { runtime } from './runtime';
+import { writeWithRetry } from './storageGuard';
 
 export class InvalidDocError extends Error {
   constructor(reason: string) {
@@ -26,7 +29,7 @@ export async function saveDocs(docs: readonly HomeroomDoc[]): Promise<void> {
     if (!check.ok) throw new InvalidDocError(check.reason);
   }
   const { repo, afterWrite } = runtime();
-  await repo.saveLocal(docs);
+  await writeWithRetry(repo.db, () => repo.saveLocal(docs));
   applyDocs(docs);
   afterWrite();
 }
@@ -34,7 +37,7 @@ export async function saveDocs(docs: readonly HomeroomDoc[]): Promise<void> {
 /** Takes back local writes (the undo of «Все присутствуют»). */
 export async function discardDocs(docs: readonly HomeroomDoc[]): Promise<void> {
   const { repo, afterWrite } = runtime();
-  await repo.discardLocal(docs);
+  await writeWithRetry(repo.db, () => repo.discardLocal(docs));
   applyDocs(
     [],
     docs.map((doc) => doc._id),
