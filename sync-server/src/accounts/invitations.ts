@@ -19,7 +19,7 @@ const CODE_LENGTH = 12;
 /** A new code, `XXXX-XXXX-XXXX`: 60 bits, enough against guessing behind the throttle. */
 export function newInvitationCode(): string {
   let code = '';
-  for (let i = 0; i < CODE_LENGTH; i += 1) code += ALPHABET[randomInt(ALPHABET.length)];
+  for (let i = 0; i < CODE_LENGTH; i += 1) code += ALPHABET.charAt(randomInt(ALPHABET.length));
   return code.replace(/(.{4})(?=.)/g, '$1-');
 }
 
