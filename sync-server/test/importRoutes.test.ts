@@ -92,13 +92,20 @@ describe('accounts and invitations', () => {
   });
 
   it('an expired code is refused', async () => {
-    const invited = await post('/couch/_homeroom/invitations', { personId: 'imported-1' }, director);
+    const invited = await post(
+      '/couch/_homeroom/invitations',
+      { personId: 'imported-1' },
+      director,
+    );
     const { code } = invited.json<{ code: string }>();
     const accounts = server.homeroom.deps.accounts;
     const account = accounts.findByLogin(PHONE);
     if (!account?.invitation) throw new Error('no invitation stored');
     await accounts.save([{ ...account, invitation: { ...account.invitation, expiresAt: 1 } }]);
-    const redeemed = await post('/couch/_homeroom/invitations/redeem', { code, password: PASSWORD });
+    const redeemed = await post('/couch/_homeroom/invitations/redeem', {
+      code,
+      password: PASSWORD,
+    });
     expect(redeemed.statusCode).toBe(401);
   });
 

@@ -83,7 +83,8 @@ export async function writeDocs(
   const checked = await Promise.all(
     input.map(async (doc): Promise<Checked> => {
       const id = (doc as { _id?: unknown } | null)?._id;
-      if (typeof id === 'string' && seen.has(id)) {
+      // With new_edits=false one document may come as several leaves of its revision tree.
+      if (newEdits && typeof id === 'string' && seen.has(id)) {
         return { id, error: 'conflict', reason: 'The same document twice in one batch.' };
       }
       if (typeof id === 'string') seen.add(id);

@@ -68,7 +68,20 @@ declare module 'pouchdb' {
     cancel(): void;
   }
 
+  /** What a finished one-off replication reports. */
+  export interface ReplicationResult {
+    ok: boolean;
+    docs_read: number;
+    docs_written: number;
+    doc_write_failures: number;
+    errors: unknown[];
+  }
+
   export interface Database<T extends object = object> {
+    replicate: {
+      from(source: Database | string, options?: object): Promise<ReplicationResult>;
+      to(target: Database | string, options?: object): Promise<ReplicationResult>;
+    };
     get(id: string, options?: GetOptions): Promise<T & Revisioned>;
     put(doc: object): Promise<Response>;
     remove(doc: { _id: string; _rev: string }): Promise<Response>;
