@@ -20,7 +20,7 @@ export function Notices() {
     <>
       <StorageLostNotice />
       {persistRefused && (pending > 0 || !persistSeen) && (
-        <p className="notice" role="alert">
+        <p className="notice">
           {t('device.persistRefused')}
           {pending === 0 && (
             <button
