@@ -78,7 +78,8 @@ export async function fillTheDisk(page: Page, full: boolean): Promise<void> {
   await page.evaluate((on) => {
     const marker = window as unknown as { homeroomDiskFull?: boolean; homeroomPut?: unknown };
     if (!marker.homeroomPut) {
-      const put = IDBObjectStore.prototype.put;
+      const put = Object.getOwnPropertyDescriptor(IDBObjectStore.prototype, 'put')!
+        .value as IDBObjectStore['put'];
       marker.homeroomPut = put;
       IDBObjectStore.prototype.put = function (
         this: IDBObjectStore,
