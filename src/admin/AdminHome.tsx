@@ -7,6 +7,7 @@ import { useDocs } from '../store/hooks';
 import { AdminClass } from './AdminClass';
 import { AuditScreen } from './AuditScreen';
 import { DevicesScreen } from './DevicesScreen';
+import { ImportScreen } from './ImportScreen';
 import { TodayAbsences } from './TodayAbsences';
 
 /** The administration's read-only view: classes → events → marks, and today's absences. */
@@ -20,6 +21,7 @@ export function AdminHome() {
   if (route.name === 'class') return <AdminClass classId={route.classId} />;
   if (route.name === 'devices') return <DevicesScreen />;
   if (route.name === 'audit') return <AuditScreen />;
+  if (route.name === 'import') return <ImportScreen />;
 
   return (
     <>
@@ -42,6 +44,14 @@ export function AdminHome() {
             }}
           >
             {t('audit.heading')}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              navigate({ name: 'import' });
+            }}
+          >
+            {t('importer.heading')}
           </button>
         </div>
       </section>

@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classOf, teacherClassIds } from '../domain/queries';
 import { RollCall } from '../roll-call/RollCall';
-import { useApp } from '../store/appStore';
+import { ReportsScreen } from '../reports/ReportsScreen';
+import { navigate, useApp } from '../store/appStore';
 import { useDocs, useMe } from '../store/hooks';
 import { AddEventForm } from './AddEventForm';
 import { ClassEvents } from './ClassEvents';
@@ -16,6 +17,7 @@ export function TeacherHome() {
   const classIds = useMemo(() => teacherClassIds(docs, me), [docs, me]);
 
   if (route.name === 'event') return <RollCall eventId={route.eventId} editable />;
+  if (route.name === 'reports') return <ReportsScreen classId={route.classId} />;
   if (classIds.length === 0) return <p className="empty">{t('shell.noRole')}</p>;
 
   return (
@@ -25,6 +27,14 @@ export function TeacherHome() {
           <h2 id={`class-${classId}`}>
             {t('events.classHeading', { name: classOf(docs, classId)?.body.name ?? '' })}
           </h2>
+          <button
+            type="button"
+            onClick={() => {
+              navigate({ name: 'reports', classId });
+            }}
+          >
+            {t('reports.open')}
+          </button>
           <ClassEvents classId={classId} />
           <AddEventForm classId={classId} />
         </section>

@@ -16,7 +16,9 @@ export type Route =
   | { name: 'event'; eventId: string }
   | { name: 'class'; classId: string }
   | { name: 'devices' }
-  | { name: 'audit' };
+  | { name: 'audit' }
+  | { name: 'import' }
+  | { name: 'reports'; classId: string };
 
 export interface AppState {
   phase: Phase;

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { eventsOfClass } from '../domain/queries';
+import { useDocs, useSchool } from '../store/hooks';
+import { loadFonts, savePdf } from './reportFiles';
+
+/** The minutes of a parent meeting, or the record of any event of the class. */
+export function EventReportsPanel({ classId }: { classId: string }) {
+  const { t } = useTranslation();
+  const docs = useDocs();
+  const school = useSchool();
+  const events = eventsOfClass(docs, classId);
+  const [eventId, setEventId] = useState('');
+  const [failed, setFailed] = useState(false);
+  const run = (make: () => Promise<void>) => {
+    setFailed(false);
+    make().catch(() => {
+      setFailed(true);
+    });
+  };
+  const eventReport = (kind: 'minutes' | 'record') => {
+    run(async () => {
+      const reports = await import('./eventReports');
+      const facts = reports.eventFacts(docs, eventId);
+      if (!facts || !school) return;
+      const fonts = await loadFonts();
+      const pdf =
+        kind === 'minutes'
+          ? await reports.minutesPdf(fonts, facts, school.body.name)
+          : await reports.eventRecordPdf(fonts, facts, school.body.name);
+      savePdf(
+        pdf,
+        `${kind === 'minutes' ? 'Протокол' : 'Мероприятие'} ${facts.event.date ?? ''}.pdf`,
+      );
+    });
+  };
+
+  return (
+    <>
+      <label>
+        {t('reports.event')}{' '}
+        <select
+          value={eventId}
+          onChange={(event) => {
+            setEventId(event.target.value);
+          }}
+        >
+          <option value="">—</option>
+          {events.map((e) => (
+            <option key={e._id} value={e.eventId}>{`${e.date ?? ''} ${e.body.title}`}</option>
+          ))}
+        </select>
+      </label>
+      <div className="row-actions">
+        <button
+          type="button"
+          disabled={!eventId}
+          onClick={() => {
+            eventReport('minutes');
+          }}
+        >
+          {t('reports.minutes')}
+        </button>
+        <button
+          type="button"
+          disabled={!eventId}
+          onClick={() => {
+            eventReport('record');
+          }}
+        >
+          {t('reports.record')}
+        </button>
+      </div>
+      {failed && <p role="alert">{t('reports.failed')}</p>}
+    </>
+  );
+}
