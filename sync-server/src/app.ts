@@ -60,6 +60,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   https?: { cert: Buffer; key: Buffer } | undefined;
   trustProxy?: boolean;
+  /** Requests per account: a burst, then a steady rate per second (see RateLimit). */
+  rateLimit?: { burst: number; perSecond: number } | undefined;
 }
 
 const SECURITY_HEADERS = {
@@ -165,7 +167,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     auth,
     schools: deps.schools,
     devices: deps.devices,
-    rateLimit: new RateLimit(),
+    rateLimit: new RateLimit(deps.rateLimit?.burst, deps.rateLimit?.perSecond),
     auditLog: deps.auditLog,
   });
 

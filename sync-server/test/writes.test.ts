@@ -181,6 +181,28 @@ describe('writes', () => {
     expect(huge.statusCode).toBe(413);
   });
 
+  it('an event added on the spot and its roll call may arrive in one batch', async () => {
+    const c10b = classNamed('10 «Б»');
+    const eventId = 'on-the-spot-1';
+    const event = {
+      _id: `event:${eventId}`,
+      type: 'event',
+      schoolId: pupilIn(c10b).schoolId,
+      classIds: [c10b],
+      eventId,
+      date: '2026-12-07',
+      audience: 'class-families',
+      updatedAt: AT,
+      updatedBy: 'x',
+      body: { title: 'Субботник', status: 'held' },
+    } as HomeroomDoc;
+    const response = await bulk(teacher.cookie, { docs: [markFor(pupilIn(c10b), event), event] });
+    expect(response.json()).toEqual([
+      expect.objectContaining({ ok: true }),
+      expect.objectContaining({ ok: true }),
+    ]);
+  });
+
   it('the administration may correct a pupil record', async () => {
     const pupil = pupilIn(classNamed('10 «Б»'));
     const response = await bulk(director.cookie, {

@@ -228,6 +228,8 @@ describe('convergence of three devices and the server', () => {
     const replayPath = process.env.CONVERGENCE_PATH;
     await fc.assert(fc.asyncProperty(fc.array(op, { minLength: 4, maxLength: 18 }), scenario), {
       numRuns: RUNS,
+      // A scenario that hangs fails with its seed instead of stalling the suite.
+      timeout: 30_000,
       ...(seed === undefined ? {} : { seed }),
       ...(replayPath ? { path: replayPath } : {}),
       endOnFailure: false,

@@ -80,6 +80,7 @@ export async function writeDocs(
     );
   }
   const seen = new Set<string>();
+  const batchEvents = new BatchEvents(ctx, input);
   const checked = await Promise.all(
     input.map(async (doc): Promise<Checked> => {
       const id = (doc as { _id?: unknown } | null)?._id;
@@ -88,7 +89,7 @@ export async function writeDocs(
         return { id, error: 'conflict', reason: 'The same document twice in one batch.' };
       }
       if (typeof id === 'string') seen.add(id);
-      return await checkWrite(ctx, doc, newEdits);
+      return await checkWrite(ctx, doc, newEdits, batchEvents);
     }),
   );
   const accepted = checked.filter((item): item is HomeroomDoc => !('error' in item));
@@ -123,7 +124,12 @@ export async function writeDocs(
 
 type Checked = HomeroomDoc | { id: string; error: ErrorCode; reason: string };
 
-async function checkWrite(ctx: DbContext, input: unknown, newEdits: boolean): Promise<Checked> {
+async function checkWrite(
+  ctx: DbContext,
+  input: unknown,
+  newEdits: boolean,
+  batchEvents: BatchEvents,
+): Promise<Checked> {
   const raw = input as Record<string, unknown> | null;
   const id = typeof raw?._id === 'string' ? raw._id : '';
   const refuse = (error: ErrorCode, reason: string): Checked => ({ id, error, reason });
@@ -148,7 +154,7 @@ async function checkWrite(ctx: DbContext, input: unknown, newEdits: boolean): Pr
     const allowedOld = readable(ctx, current) ? canWrite(ctx.scope, current) : undefined;
     if (!allowedOld?.ok) return refuse('forbidden', 'You may not change this document.');
   }
-  const reference = await checkReferences(ctx, doc);
+  const reference = await checkReferences(ctx, doc, batchEvents);
   if (reference) return refuse('invalid_doc', reference);
   const clock = checkClock(doc);
   if (clock) return refuse('invalid_doc', clock);
@@ -164,6 +170,37 @@ async function checkWrite(ctx: DbContext, input: unknown, newEdits: boolean): Pr
   // A deletion keeps its envelope for routing and nothing of its body.
   if (doc._deleted) return { ...doc, body: {}, updatedBy: ctx.scope.personId };
   return { ...stampAuthor(ctx, doc, current), updatedBy: ctx.scope.personId };
+}
+
+/**
+ * The events a batch's marks name, each read once: an event created on the spot arrives in the
+ * same batch as its roll call, and a roll call names one event thirty times.
+ */
+class BatchEvents {
+  private readonly events = new Map<string, Promise<HomeroomDoc | undefined>>();
+
+  constructor(
+    private readonly ctx: DbContext,
+    input: readonly unknown[],
+  ) {
+    for (const doc of input) {
+      const event = validateDoc(doc);
+      if (event.ok && event.doc.type === 'event' && !event.doc._deleted) {
+        if (canWrite(ctx.scope, event.doc).ok) {
+          this.events.set(event.doc._id, Promise.resolve(event.doc));
+        }
+      }
+    }
+  }
+
+  get(id: string): Promise<HomeroomDoc | undefined> {
+    let event = this.events.get(id);
+    if (!event) {
+      event = this.ctx.store.getWinning(id);
+      this.events.set(id, event);
+    }
+    return event;
+  }
 }
 
 /** Times a device may be ahead of the server: clocks drift, but not by a month. */
@@ -197,7 +234,11 @@ function stampAuthor(ctx: DbContext, doc: HomeroomDoc, current: StoredDoc | unde
  * readers it does not concern: a pupil's document lies in the pupil's class, and a mark belongs to
  * an event of that class.
  */
-async function checkReferences(ctx: DbContext, doc: HomeroomDoc): Promise<string | undefined> {
+async function checkReferences(
+  ctx: DbContext,
+  doc: HomeroomDoc,
+  batchEvents: BatchEvents,
+): Promise<string | undefined> {
   if (doc._deleted || doc.type === 'pupil' || doc.pupilId === undefined) return undefined;
   const classId = ctx.store.grants.classOf(doc.pupilId);
   if (!classId || doc.classIds.length !== 1 || doc.classIds[0] !== classId) {
@@ -205,7 +246,7 @@ async function checkReferences(ctx: DbContext, doc: HomeroomDoc): Promise<string
   }
   if (doc.type !== 'attendance' || doc.eventId === undefined) return undefined;
 
-  const event = await ctx.store.getWinning(`event:${doc.eventId}`);
+  const event = await batchEvents.get(`event:${doc.eventId}`);
   if (
     !event ||
     event._deleted ||

@@ -96,6 +96,8 @@ export class SchoolStore {
       return await this.db.get(id);
     } catch (error) {
       if (!isNotFound(error)) throw error;
+      // PouchDB says why: a document never written is "missing", a deleted one "deleted".
+      if ((error as { reason?: string }).reason !== 'deleted') return undefined;
     }
     try {
       // A deleted document: find the tombstone's revision and read it.
