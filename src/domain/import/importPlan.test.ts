@@ -197,6 +197,27 @@ const BROKEN_ROSTER = [
   '5 А;Смирнов-Задунайский-Охотников;Ярослав;Всеволодович;09.09.2014;М;;;;;;', // 13 good
 ].join('\r\n');
 
+describe('identity', () => {
+  it('a re-import spelling «Семен» for «Семён» is the same pupil, shown as an update', () => {
+    const pupil: RosterPupil = {
+      line: 2,
+      className: '5 «А»',
+      grade: 5,
+      letter: 'А',
+      lastName: 'Семёнов',
+      firstName: 'Фёдор',
+      birthDate: '2015-01-02',
+      guardians: [],
+      corrected: [],
+    };
+    const first = planImport([], { roster: [pupil] }, context());
+    const respelled = { ...pupil, lastName: 'Семенов', firstName: 'Федор' };
+    const second = planImport(first.writes, { roster: [respelled] }, context());
+    expect(second.writes.map((doc) => doc._id)).toEqual([first.writes[1]?._id]);
+    expect(second.rows[0]).toMatchObject({ action: 'update', changed: ['pupil'] });
+  });
+});
+
 describe('a deliberately broken roster', () => {
   const expectBroken = (file: ReturnType<typeof parseImportTable>) => {
     expect(file.errors.map((e) => [e.line, e.code])).toEqual([
