@@ -7,7 +7,7 @@ import { createDataKey } from '../../crypto/keys';
 import { Repository } from '../../store/repository';
 import { UserDb } from '../../store/userDb';
 import { CouchApi, type FetchLike } from '../couchApi';
-import { SyncClient } from '../syncClient';
+import { SyncClient, type SyncSnapshot } from '../syncClient';
 import type { SchoolServer } from './schoolServer';
 
 export type Fault = 'none' | 'before' | 'after';
@@ -17,9 +17,13 @@ let opened = 0;
 export class Device {
   readonly repo: Repository;
   readonly client: SyncClient;
+  /** Every status the sync client reported, in order. */
+  readonly snapshots: SyncSnapshot[] = [];
   private requests = 0;
   private cutAt = -1;
   private cutMode: Fault = 'none';
+  /** While true, no request reaches the server: the network is down or the server is away. */
+  down = false;
 
   private constructor(
     readonly name: string,
@@ -36,8 +40,9 @@ export class Device {
       db: 'demo',
       checkpointKey: `checkpoint:${name}`,
       batchSize: 7,
+      longpollMs: 300,
       onDocs: () => undefined,
-      onSnapshot: () => undefined,
+      onSnapshot: (snapshot) => this.snapshots.push(snapshot),
     });
   }
 
@@ -73,7 +78,7 @@ export class Device {
   private readonly fetch: FetchLike = async (input, init) => {
     const index = this.requests++;
     const cut = this.cutMode !== 'none' && index === this.cutAt ? this.cutMode : 'none';
-    if (cut === 'before') throw new TypeError('network is down');
+    if (cut === 'before' || this.down) throw new TypeError('network is down');
     const url = new URL(input, 'http://localhost');
     const response = await this.server.app.inject({
       method: (init?.method ?? 'GET') as 'GET',

@@ -189,4 +189,37 @@ describe('sync scenarios', () => {
     expect(got?._rev).toBe((await db.get(mark._id))._rev);
     expect(got?._deleted).toBeUndefined();
   });
+
+  it('live sync recovers by itself after the network drops and the server restarts, and never claims more than it did', async () => {
+    const { server, open, pupils, events } = await start();
+    const teacher = await open('live', LOGINS.first);
+    teacher.client.start(true);
+    try {
+      teacher.down = true;
+      const mark = markDoc(teacher, pupils[1]!, events[1]!, '2026-09-10T15:00:00.000Z');
+      await teacher.repo.saveLocal([mark]);
+      await teacher.client.nudge();
+      await expect.poll(() => teacher.client.current.error, { timeout: 5000 }).toBe('network');
+      await server.restart();
+      teacher.down = false;
+      // The loop retries on its own (backoff of a second after the first failure).
+      await expect
+        .poll(async () => (await server.store.db.get(mark._id).catch(() => undefined))?._rev, {
+          timeout: 10_000,
+        })
+        .toBeDefined();
+      await expect.poll(() => teacher.client.current.pending, { timeout: 5000 }).toBe(0);
+    } finally {
+      await teacher.client.stop();
+    }
+    // Whenever a status said everything was sent, nothing was pending and no attempt had failed.
+    for (const snapshot of teacher.snapshots) {
+      const claimsSynced =
+        snapshot.state === 'idle' && snapshot.error === null && snapshot.lastSyncedAt !== null;
+      if (claimsSynced && snapshot.pending > 0)
+        expect.fail(`claimed synced with ${snapshot.pending} pending`);
+    }
+    const failed = teacher.snapshots.findIndex((snapshot) => snapshot.error === 'network');
+    expect(failed).toBeGreaterThanOrEqual(0);
+  });
 });
