@@ -19,6 +19,9 @@ const CHROMIUM_ARGS = [
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
+  // Every device of the suite is scanned for names in clear; the teardown fails on any.
+  globalSetup: './e2e/support/globalSetup.ts',
+  globalTeardown: './e2e/support/globalTeardown.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -7,6 +7,7 @@ import {
   type Page,
 } from '@playwright/test';
 import { PASSWORD, SCHOOL_DAY_MORNING } from './fixture';
+import { scanOnClose } from './suiteScan';
 
 export const TABLET = { width: 800, height: 1280 };
 export const PHONE = { width: 390, height: 844 };
@@ -23,6 +24,7 @@ export async function openDevice(
   });
   const page = await context.newPage();
   await page.clock.install({ time: SCHOOL_DAY_MORNING });
+  scanOnClose(context, page);
   return { context, page };
 }
 

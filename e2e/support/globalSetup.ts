@@ -1,0 +1,5 @@
+import { clearScans } from './suiteScan';
+
+export default function globalSetup(): void {
+  clearScans();
+}

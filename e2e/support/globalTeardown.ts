@@ -1,0 +1,5 @@
+import { checkScans } from './suiteScan';
+
+export default function globalTeardown(): void {
+  checkScans();
+}
