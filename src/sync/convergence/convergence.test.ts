@@ -229,7 +229,7 @@ describe('convergence of three devices and the server', () => {
     await fc.assert(fc.asyncProperty(fc.array(op, { minLength: 4, maxLength: 18 }), scenario), {
       numRuns: RUNS,
       // A scenario that hangs fails with its seed instead of stalling the suite.
-      timeout: 30_000,
+      plugins: [fc.timeout(30_000)],
       ...(seed === undefined ? {} : { seed }),
       ...(replayPath ? { path: replayPath } : {}),
       endOnFailure: false,
