@@ -3,6 +3,7 @@
  * letters a school shows (н, б, у, оп, …) are the school's setting, mapped onto this model.
  */
 import { z } from 'zod';
+import { attendanceId, uuidOf, type HomeroomDoc } from './envelope';
 
 export const STATUSES = ['present', 'absent', 'late', 'left-early', 'off-site'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -136,4 +137,35 @@ export function mergeAttendance(a: AttendanceBody, b: AttendanceBody): Attendanc
   }
   history.sort((x, y) => (x.recordedAt < y.recordedAt ? -1 : x.recordedAt > y.recordedAt ? 1 : 0));
   return { ...winner, history: history.slice(-MAX_MARK_HISTORY) };
+}
+
+/** Where a mark belongs: the event and the pupil, as their envelopes name them. */
+interface MarkPlace {
+  event: { _id: string; schoolId: string; eventId?: string | undefined; date?: string | undefined };
+  pupil: { _id: string; classIds: readonly string[]; pupilId?: string | undefined };
+}
+
+/**
+ * The one attendance record of a pupil at an event, with its envelope: its deterministic id, the
+ * pupil's class, and the family as audience. `updatedBy` and `updatedAt` say who wrote it and when.
+ */
+export function attendanceRecord(
+  { event, pupil }: MarkPlace,
+  body: AttendanceBody,
+  written: { updatedAt: string; updatedBy: string },
+): HomeroomDoc<AttendanceBody> {
+  const eventId = event.eventId ?? uuidOf(event._id);
+  const pupilId = pupil.pupilId ?? uuidOf(pupil._id);
+  return {
+    _id: attendanceId(eventId, pupilId),
+    type: 'attendance',
+    schoolId: event.schoolId,
+    classIds: pupil.classIds.slice(0, 1),
+    pupilId,
+    eventId,
+    audience: 'family',
+    ...(event.date ? { date: event.date } : {}),
+    ...written,
+    body,
+  };
 }

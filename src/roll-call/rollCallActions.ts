@@ -1,5 +1,11 @@
 /** Store actions of the roll call. Every mark keeps the one it replaces in its history. */
-import { PRESENT, recordMark, type AttendanceBody, type Mark } from '../domain/attendance';
+import {
+  attendanceRecord,
+  PRESENT,
+  recordMark,
+  type AttendanceBody,
+  type Mark,
+} from '../domain/attendance';
 import { attendanceId, uuidOf } from '../domain/envelope';
 import { markAt, type DocOf, type Docs } from '../domain/queries';
 import { discardDocs, saveDocs, stamp } from '../store/writes';
@@ -10,22 +16,8 @@ function attendanceDoc(
   body: AttendanceBody,
   previous: DocOf<'attendance'> | undefined,
 ): DocOf<'attendance'> {
-  const eventId = uuidOf(event._id);
-  const pupilId = pupil.pupilId ?? uuidOf(pupil._id);
-  return stamp({
-    _id: attendanceId(eventId, pupilId),
-    ...(previous?._rev ? { _rev: previous._rev } : {}),
-    type: 'attendance',
-    schoolId: '',
-    classIds: pupil.classIds.slice(0, 1),
-    pupilId,
-    eventId,
-    audience: 'family',
-    ...(event.date ? { date: event.date } : {}),
-    updatedAt: '',
-    updatedBy: '',
-    body,
-  });
+  const record = attendanceRecord({ event, pupil }, body, { updatedAt: '', updatedBy: '' });
+  return stamp(previous?._rev ? { ...record, _rev: previous._rev } : record);
 }
 
 function now(): string {

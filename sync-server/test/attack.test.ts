@@ -5,6 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attendanceRecord, markForLetter, recordMark } from '../../src/domain/attendance';
 import { attendanceId, type HomeroomDoc } from '../../src/domain/envelope';
 import { routesOf } from '../src/app';
 import {
@@ -47,28 +48,21 @@ interface Probe {
 }
 
 const enc = encodeURIComponent;
-const mark = (pupil: HomeroomDoc, event: HomeroomDoc, extra: object = {}) => ({
-  _id: attendanceId(event.eventId!, pupil.pupilId!),
-  type: 'attendance',
-  schoolId: pupil.schoolId,
-  classIds: pupil.classIds,
-  pupilId: pupil.pupilId,
-  eventId: event.eventId,
-  date: event.date,
-  audience: 'family',
-  updatedAt: new Date().toISOString(),
-  updatedBy: 'x',
-  body: {
-    status: 'absent',
-    reason: 'illness',
-    evidence: 'none',
-    excused: true,
-    recordedAt: new Date().toISOString(),
-    recordedBy: 'x',
-    history: [],
-  },
-  ...extra,
+const ILL = markForLetter({
+  letter: 'б',
+  status: 'absent',
+  reason: 'illness',
+  excused: true,
+  meaning: '',
 });
+const mark = (pupil: HomeroomDoc, event: HomeroomDoc, extra: object = {}) => {
+  const at = new Date().toISOString();
+  const record = attendanceRecord({ event, pupil }, recordMark(undefined, ILL, at, 'x'), {
+    updatedAt: at,
+    updatedBy: 'x',
+  });
+  return { ...record, ...extra };
+};
 let docs: HomeroomDoc[] = [];
 const find = (predicate: (doc: HomeroomDoc) => boolean) => docs.find(predicate)!;
 

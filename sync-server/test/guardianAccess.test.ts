@@ -3,7 +3,8 @@
  * answer is exactly what a missing document gets.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attendanceId, type HomeroomDoc } from '../../src/domain/envelope';
+import { attendanceRecord, markForLetter, recordMark } from '../../src/domain/attendance';
+import type { HomeroomDoc } from '../../src/domain/envelope';
 import { GUARDIAN_10B, login, startTestServer, TEACHER_10B, type TestServer } from './testServer';
 
 let server: TestServer;
@@ -21,29 +22,18 @@ async function docsOf(cookie: string): Promise<HomeroomDoc[]> {
 }
 
 function mark(event: HomeroomDoc, pupil: HomeroomDoc, at: string) {
-  const eventId = event._id.slice('event:'.length);
-  const pupilId = pupil.pupilId ?? '';
-  return {
-    _id: attendanceId(eventId, pupilId),
-    type: 'attendance',
-    schoolId: pupil.schoolId,
-    classIds: pupil.classIds,
-    pupilId,
-    eventId,
-    date: event.date,
-    audience: 'family',
+  const ill = markForLetter({
+    letter: 'б',
+    status: 'absent',
+    reason: 'illness',
+    excused: true,
+    meaning: '',
+  });
+  const body = recordMark(undefined, ill, at, 'teacher');
+  return attendanceRecord({ event, pupil }, body, {
     updatedAt: at,
     updatedBy: 'client-says-anything',
-    body: {
-      status: 'absent',
-      reason: 'illness',
-      evidence: 'none',
-      excused: true,
-      recordedAt: at,
-      recordedBy: 'teacher',
-      history: [],
-    },
-  };
+  });
 }
 
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 /** Write validation: roles, scopes, schemas, limits. Nothing refused is stored. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attendanceId, type HomeroomDoc } from '../../src/domain/envelope';
+import { attendanceRecord, markForLetter, recordMark } from '../../src/domain/attendance';
+import type { HomeroomDoc } from '../../src/domain/envelope';
 import {
   DIRECTOR,
   GUARDIAN_10B,
@@ -27,28 +28,10 @@ async function allDocs(cookie: string): Promise<HomeroomDoc[]> {
 }
 
 function markFor(pupil: HomeroomDoc, event: HomeroomDoc, overrides: Partial<HomeroomDoc> = {}) {
-  const eventId = event._id.slice('event:'.length);
-  const pupilId = pupil.pupilId ?? '';
+  const absent = markForLetter({ letter: 'н', status: 'absent', excused: false, meaning: '' });
+  const body = recordMark(undefined, absent, AT, 'x');
   return {
-    _id: attendanceId(eventId, pupilId),
-    type: 'attendance',
-    schoolId: pupil.schoolId,
-    classIds: pupil.classIds,
-    pupilId,
-    eventId,
-    date: event.date,
-    audience: 'family',
-    updatedAt: AT,
-    updatedBy: 'x',
-    body: {
-      status: 'absent',
-      reason: 'unknown',
-      evidence: 'none',
-      excused: false,
-      recordedAt: AT,
-      recordedBy: 'x',
-      history: [],
-    },
+    ...attendanceRecord({ event, pupil }, body, { updatedAt: AT, updatedBy: 'x' }),
     ...overrides,
   };
 }

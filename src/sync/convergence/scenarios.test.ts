@@ -1,7 +1,12 @@
 /** Named sync scenarios against the real server: interruptions, ordering, users, deletions. */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { markForLetter, recordMark, type AttendanceBody } from '../../domain/attendance';
+import {
+  attendanceRecord,
+  markForLetter,
+  recordMark,
+  type AttendanceBody,
+} from '../../domain/attendance';
 import { attendanceId, type HomeroomDoc } from '../../domain/envelope';
 import { Device } from './device';
 import { LOGINS, SchoolServer } from './schoolServer';
@@ -30,19 +35,8 @@ async function start() {
 }
 
 function markDoc(device: Device, pupil: HomeroomDoc, event: HomeroomDoc, at: string): HomeroomDoc {
-  return {
-    _id: attendanceId(event.eventId!, pupil.pupilId!),
-    type: 'attendance',
-    schoolId: pupil.schoolId,
-    classIds: pupil.classIds,
-    pupilId: pupil.pupilId,
-    eventId: event.eventId,
-    date: event.date,
-    audience: 'family',
-    updatedAt: at,
-    updatedBy: device.personId,
-    body: recordMark(undefined, ABSENT, at, device.personId),
-  };
+  const body = recordMark(undefined, ABSENT, at, device.personId);
+  return attendanceRecord({ event, pupil }, body, { updatedAt: at, updatedBy: device.personId });
 }
 
 /** Thirty distinct marks: the four pupils at generated events are too few, so notes fill in. */
