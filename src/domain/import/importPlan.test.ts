@@ -216,6 +216,31 @@ describe('identity', () => {
     expect(second.writes.map((doc) => doc._id)).toEqual([first.writes[1]?._id]);
     expect(second.rows[0]).toMatchObject({ action: 'update', changed: ['pupil'] });
   });
+
+  it('a pupil who moved to another class is the same pupil, moved, not a second one', () => {
+    const pupil: RosterPupil = {
+      line: 2,
+      className: '5 «А»',
+      grade: 5,
+      letter: 'А',
+      lastName: 'Ёлкина',
+      firstName: 'Вера',
+      birthDate: '2015-03-04',
+      guardians: [],
+      corrected: [],
+    };
+    const first = planImport([], { roster: [pupil] }, context());
+    const pupilId = first.writes.find((doc) => doc.type === 'pupil')?.pupilId;
+    const moved = { ...pupil, className: '5 «Б»', letter: 'Б' };
+    let n = 0;
+    const later = { ...context(), newId: () => `later${String((n += 1))}` };
+    const second = planImport(first.writes, { roster: [moved] }, later);
+    const pupils = second.writes.filter((doc) => doc.type === 'pupil');
+    expect(pupils.map((doc) => doc.pupilId)).toEqual([pupilId]);
+    const newClass = second.writes.find((doc) => doc.type === 'class')?.classIds[0];
+    expect(pupils[0]?.classIds).toEqual([newClass]);
+    expect(second.rows[0]?.action).toBe('update');
+  });
 });
 
 describe('a deliberately broken roster', () => {

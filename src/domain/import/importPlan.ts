@@ -101,7 +101,11 @@ class Planner {
   /** Writes the document if it is new or differs; says which. */
   put(type: DocType, id: string, envelope: Envelope, audience: Audience, body: object): RowAction {
     const old = this.writes.get(id) ?? this.byId.get(id);
-    const classIds = [...new Set([...(old?.classIds ?? []), ...envelope.classIds])];
+    // A guardian belongs to the classes of all their children; anything else to its own class.
+    const classIds =
+      type === 'guardian'
+        ? [...new Set([...(old?.classIds ?? []), ...envelope.classIds])]
+        : envelope.classIds;
     if (old && stable(old.body) === stable(body) && stable(old.classIds) === stable(classIds)) {
       return 'unchanged';
     }

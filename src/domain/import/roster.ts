@@ -50,9 +50,16 @@ export function splitFullName(
 const SEX: Record<string, 'M' | 'F'> = { М: 'M', M: 'M', Ж: 'F', F: 'F' };
 
 /** The identity of a pupil in a file and in the school: class, full name, birth date. */
+/**
+ * A pupil's natural identity: full name (Ё as Е) and birth date, whatever the class, so a pupil
+ * who moved to another class is the same pupil on the next import. Without a birth date the class
+ * stands in, since two pupils of a school may share a full name.
+ */
 export function pupilKey(className: string, person: PersonName, birthDate?: string): string {
-  const name = [person.lastName, person.firstName, person.patronymic ?? ''].join(' ');
-  return `${className}|${foldForSearch(name)}|${birthDate ?? ''}`;
+  const name = foldForSearch(
+    [person.lastName, person.firstName, person.patronymic ?? ''].join(' '),
+  );
+  return birthDate ? `${name}|${birthDate}` : `${className}|${name}|`;
 }
 
 export function parseRoster(text: string, options: ImportOptions = {}): Parsed<RosterPupil> {
