@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classOf, teacherClassIds } from '../domain/queries';
+import { ClassPupils } from '../pupils/ClassPupils';
+import { PupilScreen } from '../pupils/PupilScreen';
 import { RollCall } from '../roll-call/RollCall';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { navigate, useApp } from '../store/appStore';
@@ -18,6 +20,9 @@ export function TeacherHome() {
 
   if (route.name === 'event') return <RollCall eventId={route.eventId} editable />;
   if (route.name === 'reports') return <ReportsScreen classId={route.classId} />;
+  if (route.name === 'pupil') {
+    return <PupilScreen pupilId={route.pupilId} eventId={route.eventId} />;
+  }
   if (classIds.length === 0) return <p className="empty">{t('shell.noRole')}</p>;
 
   return (
@@ -36,6 +41,7 @@ export function TeacherHome() {
             {t('reports.open')}
           </button>
           <ClassEvents classId={classId} />
+          <ClassPupils classId={classId} />
           <AddEventForm classId={classId} />
         </section>
       ))}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { eventsOfClass } from '../domain/queries';
 import { useDocs, useSchool } from '../store/hooks';
-import { loadFonts, savePdf } from './reportFiles';
+import { saveEventPdf } from './saveEventPdf';
 
 /** The minutes of a parent meeting, or the record of any event of the class. */
 export function EventReportsPanel({ classId }: { classId: string }) {
@@ -20,18 +20,7 @@ export function EventReportsPanel({ classId }: { classId: string }) {
   };
   const eventReport = (kind: 'minutes' | 'record') => {
     run(async () => {
-      const reports = await import('./eventReports');
-      const facts = reports.eventFacts(docs, eventId);
-      if (!facts || !school) return;
-      const fonts = await loadFonts();
-      const pdf =
-        kind === 'minutes'
-          ? await reports.minutesPdf(fonts, facts, school.body.name)
-          : await reports.eventRecordPdf(fonts, facts, school.body.name);
-      savePdf(
-        pdf,
-        `${kind === 'minutes' ? 'Протокол' : 'Мероприятие'} ${facts.event.date ?? ''}.pdf`,
-      );
+      if (school) await saveEventPdf(docs, eventId, kind, school.body.name);
     });
   };
 

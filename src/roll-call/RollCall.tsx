@@ -5,6 +5,7 @@ import { uuidOf } from '../domain/envelope';
 import { markAt, pupilsOf, type DocOf } from '../domain/queries';
 import { formatDate } from '../events/formatDate';
 import { NotesPanel } from '../events/NotesPanel';
+import { ResultsPanel } from '../events/ResultsPanel';
 import { navigate } from '../store/appStore';
 import { StorageFullError } from '../store/storageGuard';
 import { useDocs, useMe, useSchool } from '../store/hooks';
@@ -100,6 +101,7 @@ export function RollCall({ eventId, editable }: { eventId: string; editable: boo
           />
         ))}
       </ul>
+      {editable && <ResultsPanel key={event._id} event={event} />}
       <NotesPanel event={event} editable={editable} />
     </section>
   );

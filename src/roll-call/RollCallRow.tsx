@@ -9,6 +9,7 @@ import {
 import { fullName } from '../domain/names';
 import type { DocOf } from '../domain/queries';
 import { markText, unmarkedText } from '../guardian/MarkText';
+import { navigate } from '../store/appStore';
 import { useDocs, useMe } from '../store/hooks';
 import { setMark } from './rollCallActions';
 
@@ -43,7 +44,20 @@ export function RollCallRow({ event, pupil, mark, letters, editable, onMarked, o
 
   return (
     <li className="pupil" aria-label={name} data-mark={active?.letter ?? mark?.status ?? 'none'}>
-      <span className="pupil-name">{name}</span>
+      {editable ? (
+        <button
+          type="button"
+          className="pupil-name"
+          aria-label={t('pupils.open', { name })}
+          onClick={() => {
+            navigate({ name: 'pupil', pupilId: pupil.pupilId ?? '', eventId: event._id });
+          }}
+        >
+          {name}
+        </button>
+      ) : (
+        <span className="pupil-name">{name}</span>
+      )}
       <span className={mark ? 'pupil-state' : 'pupil-state unmarked'}>{state}</span>
       {!editable && <span className="letter-badge">{active?.letter ?? ''}</span>}
       {editable && (

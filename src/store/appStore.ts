@@ -15,6 +15,8 @@ export type Route =
   | { name: 'home' }
   | { name: 'event'; eventId: string }
   | { name: 'class'; classId: string }
+  /** A pupil's achievements and portfolio; `eventId` is the roll call to go back to. */
+  | { name: 'pupil'; pupilId: string; eventId?: string }
   | { name: 'devices' }
   | { name: 'audit' }
   | { name: 'import' }
