@@ -57,8 +57,18 @@ export async function waitForOfflineShell(page: Page): Promise<void> {
     const registration = await navigator.serviceWorker.getRegistration();
     return registration?.active?.state === 'activated';
   });
-  await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // A navigation that raced the worker's activation stays uncontrolled; the next one is not.
+  for (let attempt = 1; ; attempt++) {
+    await page.reload();
+    try {
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+        timeout: 5000,
+      });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }
 
 export class RollCallPage {
