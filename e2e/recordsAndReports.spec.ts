@@ -20,7 +20,23 @@ async function saveResults(page: Page, fields: Record<string, string>): Promise<
   await expect(page.getByText('Итоги сохранены')).toBeVisible();
 }
 
-test('outcome, minutes and an achievement are recorded, synced, and the minutes downloaded', async ({
+/** Buttons and fields smaller than a finger; a radio button's target is its whole label. */
+function smallTargets(page: Page): Promise<string[]> {
+  return page.locator('button, input, select, textarea').evaluateAll((elements) =>
+    elements
+      .map((element) => ({
+        element,
+        box: (element.matches('input[type=radio]')
+          ? (element.closest('label') ?? element)
+          : element
+        ).getBoundingClientRect(),
+      }))
+      .filter(({ box }) => box.width > 0 && (box.height < 44 || box.width < 44))
+      .map(({ element, box }) => `${element.tagName} ${element.textContent} ${box.height}`),
+  );
+}
+
+test('outcome, minutes and an achievement are recorded, synced, and the portfolio and minutes downloaded', async ({
   browser,
 }) => {
   if (!pupil) throw new Error('10 «Б» has no pupils in the demo roster');
@@ -73,8 +89,18 @@ test('outcome, minutes and an achievement are recorded, synced, and the minutes 
     await status.expectAllSent(30_000);
   });
 
+  await test.step("the pupil's portfolio, as a PDF; every target at least 44 px", async () => {
+    await page.getByRole('button', { name: 'Составить характеристику' }).click();
+    await expect(page.getByLabel(/Характеристика/)).not.toBeEmpty();
+    expect(await smallTargets(page)).toEqual([]);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Портфолио (PDF)' }).click();
+    expect((await readFile(await (await download).path())).length).toBeGreaterThan(0);
+  });
+
   await test.step('the minutes, as a PDF', async () => {
     await back.click();
+    expect(await smallTargets(page)).toEqual([]);
     await expect(page.getByLabel('Решили')).toHaveValue('Принять информацию к сведению.');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Протокол собрания (PDF)' }).click();
