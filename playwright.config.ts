@@ -1,20 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.config';
 
 /** The e2e server: the demo school on its own port and in a fresh data folder each run. */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 8181);
 const E2E_DATA = '.tmp/e2e-data';
-
-/** Debian's Chromium: Playwright's own browser download is not reachable here. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 export default defineConfig({
   testDir: 'e2e',

@@ -7,17 +7,8 @@
 import { chromium, type Page } from 'playwright-core';
 import { callHarness, startHarness } from './harnessServer';
 import { median } from './measure';
+import { CHROMIUM, CHROMIUM_ARGS } from '../chromium.config';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const ROWS = 10_000;
 const TAPS = 100;
 /** Marks on a class teacher's tablet after a term: 30 pupils × ~70 events. */
