@@ -4,6 +4,7 @@
  * Cyrillic name. Every correction is reported, so the preview can show it: nothing changes silently.
  */
 import { cleanCell } from './csv';
+import { rowError, type RowError } from './rowError';
 
 const LOOK_ALIKES: Record<string, string> = {
   A: 'А',
@@ -56,4 +57,32 @@ export function cleanName(text: string): Cleaned {
 /** True when a cleaned name still has a character no Russian name has. */
 export function hasForeignCharacters(name: string): boolean {
   return CYRILLIC.test(name) && /[^А-ЯЁа-яё\s'-]/.test(name);
+}
+
+/** A person's name from the columns «Фамилия», «Имя», «Отчество» of an exported row. */
+export interface NameColumns {
+  lastName: string;
+  firstName: string;
+  patronymic: string;
+  /** The raw cells that cleaning changed, for the preview to show. */
+  corrected: string[];
+}
+
+/**
+ * Cleans the name columns of a row and checks them: a surname and a first name are required,
+ * and no name may hold characters that no name has.
+ */
+export function nameColumns(line: number, cells: Record<string, string>): NameColumns | RowError {
+  const corrected: string[] = [];
+  const names = (['Фамилия', 'Имя', 'Отчество'] as const).map((column) => {
+    const cleaned = cleanName(cells[column] ?? '');
+    if (cleaned.corrected) corrected.push(cells[column] ?? '');
+    return cleaned.value;
+  });
+  const [lastName = '', firstName = '', patronymic = ''] = names;
+  if (!lastName) return rowError(line, 'empty_surname');
+  if (!firstName) return rowError(line, 'empty_first_name');
+  const foreign = names.find(hasForeignCharacters);
+  if (foreign) return rowError(line, 'bad_name', foreign);
+  return { lastName, firstName, patronymic, corrected };
 }

@@ -3,7 +3,7 @@ import { normalizeLogin, normalizePhone } from '../login';
 import type { PersonName } from '../names';
 import { foldForSearch } from '../names';
 import { parseClassName } from './classNames';
-import { cleanName, hasForeignCharacters } from './cleanText';
+import { cleanName, nameColumns } from './cleanText';
 import { parseCsv, type Table } from './csv';
 import { birthDateProblem, parseImportDate } from './dates';
 import { rowError, type Parsed, type RowError } from './rowError';
@@ -95,17 +95,9 @@ function parsePupil(
 ): RosterPupil | RowError {
   const className = parseClassName(cells['Класс'] ?? '');
   if (!className) return rowError(line, 'bad_class', cells['Класс'] ?? '');
-  const corrected: string[] = [];
-  const names = (['Фамилия', 'Имя', 'Отчество'] as const).map((column) => {
-    const cleaned = cleanName(cells[column] ?? '');
-    if (cleaned.corrected) corrected.push(cells[column] ?? '');
-    return cleaned.value;
-  });
-  const [lastName = '', firstName = '', patronymic = ''] = names;
-  if (!lastName) return rowError(line, 'empty_surname');
-  if (!firstName) return rowError(line, 'empty_first_name');
-  const foreign = names.find(hasForeignCharacters);
-  if (foreign) return rowError(line, 'bad_name', foreign);
+  const name = nameColumns(line, cells);
+  if ('code' in name) return name;
+  const { lastName, firstName, patronymic, corrected } = name;
 
   const birthText = cells['Дата рождения'] ?? '';
   const birthDate = birthText ? parseImportDate(birthText) : undefined;

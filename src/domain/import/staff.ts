@@ -2,7 +2,7 @@
 import { normalizeLogin, normalizePhone } from '../login';
 import type { PersonName } from '../names';
 import { parseClassName } from './classNames';
-import { cleanName, hasForeignCharacters } from './cleanText';
+import { nameColumns } from './cleanText';
 import { parseCsv, type Table } from './csv';
 import { rowError, type Parsed, type RowError } from './rowError';
 
@@ -51,17 +51,9 @@ export function staffFromTable(table: Table): Parsed<StaffMember> {
 }
 
 function parseMember(line: number, cells: Record<string, string>): StaffMember | RowError {
-  const corrected: string[] = [];
-  const names = (['Фамилия', 'Имя', 'Отчество'] as const).map((column) => {
-    const cleaned = cleanName(cells[column] ?? '');
-    if (cleaned.corrected) corrected.push(cells[column] ?? '');
-    return cleaned.value;
-  });
-  const [lastName = '', firstName = '', patronymic = ''] = names;
-  if (!lastName) return rowError(line, 'empty_surname');
-  if (!firstName) return rowError(line, 'empty_first_name');
-  const foreign = names.find(hasForeignCharacters);
-  if (foreign) return rowError(line, 'bad_name', foreign);
+  const name = nameColumns(line, cells);
+  if ('code' in name) return name;
+  const { lastName, firstName, patronymic, corrected } = name;
 
   const classText = cells['Классное руководство'] ?? '';
   const leads = classText ? parseClassName(classText) : undefined;
