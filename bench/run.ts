@@ -17,16 +17,49 @@ const DOC = path.resolve(import.meta.dirname, '..', 'docs', 'BENCHMARKS.md');
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
 
-async function main() {
-  const small = await feedCost(0, RUNS);
-  const large = await feedCost(LARGE, RUNS);
-  const store = await encryptedStore(RUNS);
-  const push = await pushRate(16, 10, 200);
-  const ratio = (a: number, b: number) => (a / b).toFixed(2);
+/**
+ * The sections, by the name `BENCH_ONLY` takes. `BENCH_ONLY=push` (or a comma-separated list)
+ * runs only those and prints them, leaving docs/BENCHMARKS.md as it is: for iterating on one.
+ */
+const SECTIONS: Record<string, () => Promise<string[]>> = {
+  feed: feedSection,
+  store: async () => encryptedStoreSection(await encryptedStore(RUNS)),
+  push: async () => pushRateSection(await pushRate(16, 10, 200)),
+};
 
+function chosenSections(only: string | undefined): string[] {
+  if (!only) return Object.keys(SECTIONS);
+  const names = only.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(name in SECTIONS));
+  if (unknown.length > 0) {
+    throw new Error(
+      `BENCH_ONLY names no section ${unknown.join(', ')}; choose from ${Object.keys(SECTIONS).join(', ')}.`,
+    );
+  }
+  return names;
+}
+
+async function main() {
+  const only = process.env.BENCH_ONLY;
   const lines = [
     `Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; medians of ${RUNS} runs.`,
-    '',
+  ];
+  for (const name of chosenSections(only)) lines.push('', ...(await SECTIONS[name]!()));
+  const report = lines.join('\n');
+  process.stdout.write(`${report}\n`);
+  if (only) return;
+
+  const doc = readFileSync(DOC, 'utf8');
+  const before = doc.slice(0, doc.indexOf(START) + START.length);
+  const after = doc.slice(doc.indexOf(END));
+  writeFileSync(DOC, `${before}\n${report}\n${after}`);
+}
+
+async function feedSection(): Promise<string[]> {
+  const small = await feedCost(0, RUNS);
+  const large = await feedCost(LARGE, RUNS);
+  const ratio = (a: number, b: number) => (a / b).toFixed(2);
+  return [
     "### Feed cost: a guardian's sync from the routing index",
     '',
     `The guardian (kps.mama@example.com) reads ${small.rowsFirst} documents at both sizes.`,
@@ -39,18 +72,7 @@ async function main() {
     `- Large ÷ small, first sync: **${ratio(large.firstSyncMs, small.firstSyncMs)}** (target ≤ 1.3); incremental: **${ratio(large.incrementalMs, small.incrementalMs)}** (target ≤ 1.3).`,
     `- Baseline ÷ Homeroom at the large school, first sync: **${ratio(large.baselineFirstMs, large.firstSyncMs)}×**; incremental: **${ratio(large.baselineIncrementalMs, large.incrementalMs)}×**.`,
     `- Baseline large ÷ small, first sync: ${ratio(large.baselineFirstMs, small.baselineFirstMs)} (the cost that routing at write time removes).`,
-    '',
-    ...encryptedStoreSection(store),
-    '',
-    ...pushRateSection(push),
   ];
-  const report = lines.join('\n');
-  process.stdout.write(`${report}\n`);
-
-  const doc = readFileSync(DOC, 'utf8');
-  const before = doc.slice(0, doc.indexOf(START) + START.length);
-  const after = doc.slice(doc.indexOf(END));
-  writeFileSync(DOC, `${before}\n${report}\n${after}`);
 }
 
 function pushRateSection(r: PushRateResult): string[] {
