@@ -80,7 +80,15 @@ const CLASS_TEACHER_TYPES: ReadonlySet<DocType> = new Set([
   'attendance',
   'note',
   'achievement',
+  'media',
+  'absence',
 ]);
+
+/**
+ * Types a guardian writes about their own child: an absence notice, the photo of a certificate
+ * that goes with it, and their read receipts.
+ */
+const FAMILY_TYPES: ReadonlySet<DocType> = new Set(['absence', 'media', 'receipt']);
 
 export type WriteDecision = { ok: true } | { ok: false; reason: string };
 
@@ -94,6 +102,9 @@ export function canWrite(scope: Scope, doc: Envelope): WriteDecision {
   }
   if (scope.admin) return { ok: true };
   if (scope.self && (doc.type === 'plan' || doc.type === 'request')) return pupilWrites(scope, doc);
+  if (FAMILY_TYPES.has(doc.type) && doc.pupilId !== undefined && scope.children.has(doc.pupilId)) {
+    return familyWrites(scope, doc);
+  }
   if (scope.staff && doc.type === 'attendance' && doc.eventId !== undefined) {
     if (scope.leads.has(doc.eventId)) return { ok: true };
   }
@@ -125,4 +136,18 @@ function pupilWrites(scope: Scope, doc: Envelope): WriteDecision {
   return own
     ? { ok: true }
     : { ok: false, reason: 'a pupil writes only their own plans and requests' };
+}
+
+/**
+ * A guardian writes only to their own family: the document is about their child and read by the
+ * child's family and staff. A receipt is always the reader's own.
+ */
+function familyWrites(scope: Scope, doc: Envelope): WriteDecision {
+  if (doc.audience !== 'family') {
+    return { ok: false, reason: 'a family writes only documents addressed to the family' };
+  }
+  if (doc.type === 'receipt' && doc.personId !== scope.personId) {
+    return { ok: false, reason: 'a receipt is written by its reader only' };
+  }
+  return { ok: true };
 }

@@ -20,6 +20,9 @@ export const DOC_TYPES = [
   'plan',
   'request',
   'achievement',
+  'media',
+  'absence',
+  'receipt',
 ] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 
@@ -84,6 +87,14 @@ export const CLEAR_ENVELOPE_FIELDS = [
 /** Deterministic id of the one attendance record of a pupil at an event. */
 export function attendanceId(eventId: string, pupilId: string): string {
   return `att:${eventId}:${pupilId}`;
+}
+
+/**
+ * Deterministic id of a person's read receipt of a note: one per reader and note, so a second
+ * tap on «Прочитано» on another device is the same document, not a second receipt.
+ */
+export function receiptId(noteId: string, personId: string): string {
+  return `receipt:${uuidOf(noteId)}:${personId}`;
 }
 
 /** A document id of the form `<type>:<uuid>`; identity that is not natural is random. */

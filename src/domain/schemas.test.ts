@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attendanceId } from './envelope';
-import { validateDoc } from './schemas';
+import { attendanceId, receiptId } from './envelope';
+import { MAX_ABSENCE_DAYS, MAX_MEDIA_BYTES, validateDoc } from './schemas';
 
 const mark = {
   _id: attendanceId('e1', 'p1'),
@@ -102,4 +102,107 @@ describe('validateDoc', () => {
   it('accepts a deletion that keeps its envelope, whatever its body', () => {
     expect(validateDoc({ ...mark, _deleted: true, body: {} })).toMatchObject({ ok: true });
   });
+});
+
+describe('validateDoc for what families send and what notes carry', () => {
+  const family = {
+    schoolId: 's',
+    classIds: ['c'],
+    pupilId: 'p1',
+    audience: 'family',
+    updatedAt: '2026-12-07T05:00:00.000Z',
+    updatedBy: 'g',
+  };
+  const notice = {
+    ...family,
+    _id: 'absence:a1',
+    type: 'absence',
+    date: '2026-12-08',
+    body: { from: '2026-12-08', to: '2026-12-09', reason: 'illness', evidence: 'parent-note' },
+  };
+  const receipt = {
+    ...family,
+    _id: receiptId('note:n1', 'g1'),
+    type: 'receipt',
+    personId: 'g1',
+    body: { noteId: 'note:n1', readAt: '2026-12-07T05:00:00.000Z' },
+  };
+  const photo = {
+    ...family,
+    _id: 'media:m1',
+    type: 'media',
+    body: { kind: 'photo', mime: 'image/jpeg', data: 'AAAA', bytes: 3, parentId: 'absence:a1' },
+  };
+
+  it('accepts an absence notice, a receipt and a photo', () => {
+    for (const doc of [notice, receipt, photo])
+      expect(validateDoc(doc)).toMatchObject({ ok: true });
+  });
+
+  it('accepts minutes without free text, and a recording with its codec named', () => {
+    const minutes = {
+      ...family,
+      _id: 'note:n2',
+      type: 'note',
+      pupilId: undefined,
+      audience: 'class-families',
+      body: {
+        kind: 'minutes',
+        text: '',
+        minutes: {
+          present: 21,
+          of: 30,
+          agenda: ['Экскурсия'],
+          heard: 'Слушали',
+          decided: 'Решили',
+        },
+        media: ['media:m2'],
+      },
+    };
+    expect(validateDoc(minutes)).toMatchObject({ ok: true });
+    const audio = {
+      ...photo,
+      body: { ...photo.body, kind: 'audio', mime: 'audio/webm;codecs=opus' },
+    };
+    expect(validateDoc(audio)).toMatchObject({ ok: true });
+  });
+
+  const broken: [string, object, RegExp][] = [
+    [
+      'a notice ending before it starts',
+      { ...notice, body: { ...notice.body, to: '2026-12-01' } },
+      /before the first/,
+    ],
+    [
+      'a notice for a term',
+      { ...notice, body: { ...notice.body, to: '2027-05-30' } },
+      new RegExp(`at most ${MAX_ABSENCE_DAYS} days`),
+    ],
+    ['a notice to all families', { ...notice, audience: 'class-families' }, /audience/],
+    ['a receipt under another id', { ...receipt, _id: 'receipt:n9:g1' }, /receipt:<note uuid>/],
+    ['a receipt without its reader', { ...receipt, personId: undefined }, /personId/],
+    [
+      'an empty note',
+      { ...notice, type: 'note', _id: 'note:n3', body: { text: ' ' } },
+      /needs text/,
+    ],
+    [
+      'a photo that is a program',
+      { ...photo, body: { ...photo.body, mime: 'application/x-msdownload' } },
+      /photo is image\/jpeg/,
+    ],
+    ['a photo that is not base64', { ...photo, body: { ...photo.body, data: '<svg>' } }, /base64/],
+    [
+      'a photo over the size limit',
+      { ...photo, body: { ...photo.body, bytes: MAX_MEDIA_BYTES + 1 } },
+      /body\.bytes/,
+    ],
+  ];
+  for (const [name, doc, reason] of broken) {
+    it(`refuses ${name}, saying what is wrong`, () => {
+      const result = validateDoc(doc);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.reason).toMatch(reason);
+    });
+  }
 });

@@ -3,11 +3,12 @@
  * write against them; the client validates what it builds before it queues it.
  */
 import { z } from 'zod';
-import { attendanceBodySchema, attendanceLetterSchema } from './attendance';
+import { EVIDENCE, REASONS, attendanceBodySchema, attendanceLetterSchema } from './attendance';
 import {
   AUDIENCES,
   DOC_TYPES,
   attendanceId,
+  receiptId,
   type Audience,
   type DocType,
   type HomeroomDoc,
@@ -103,6 +104,35 @@ export const pupilTextBodySchema = z.strictObject({
 
 export const EVENT_STATUSES = ['planned', 'held', 'cancelled'] as const;
 
+/** What happened to an event after it was planned: one entry per change, who and when. */
+export const EVENT_CHANGES = [
+  'created',
+  'edited',
+  'held',
+  'cancelled',
+  'moved',
+  'substituted',
+  'restored',
+] as const;
+
+export const MAX_EVENT_CHANGES = 100;
+
+export const eventChangeSchema = z.strictObject({
+  action: z.enum(EVENT_CHANGES),
+  at: z.iso.datetime(),
+  /** The person id of who made the change. */
+  by: id,
+  byName: text(300).optional(),
+  /** Why: required by the app for a cancellation, a move and a substitution. */
+  reason: text(1000).optional(),
+  /** For a move: the date (and time) it had and the one it has now. */
+  fromDate: isoDate.optional(),
+  toDate: isoDate.optional(),
+  fromStart: clock.optional(),
+  toStart: clock.optional(),
+});
+export type EventChange = z.infer<typeof eventChangeSchema>;
+
 export const eventBodySchema = z.strictObject({
   title: text(300).min(1),
   kind: text(100).optional(),
@@ -124,6 +154,13 @@ export const eventBodySchema = z.strictObject({
       decided: text(MAX_NOTE_CHARS),
     })
     .optional(),
+  /**
+   * A colleague who conducts the event instead of the class teacher; the envelope's `personId`
+   * names the same person, which lets them take the roll.
+   */
+  substitute: z.strictObject({ personId: id, name: text(300) }).optional(),
+  /** The event's life, oldest first: created, moved, cancelled, held, taken over. */
+  changes: z.array(eventChangeSchema).max(MAX_EVENT_CHANGES).optional(),
 });
 
 /** A pupil's achievement for the portfolio: a diploma, a place in a competition, a role. */
@@ -134,9 +171,104 @@ export const achievementBodySchema = z.strictObject({
   authorName: text(300).optional(),
 });
 
-export const noteBodySchema = z.strictObject({
-  text: text(MAX_NOTE_CHARS).min(1),
-  authorName: text(300).optional(),
+export const NOTE_KINDS = ['note', 'minutes', 'announcement'] as const;
+
+/** The most photos and recordings one note, minutes or absence notice carries. */
+export const MAX_MEDIA_PER_DOC = 10;
+
+/** The structured minutes (протокол) of a parent meeting. */
+export const minutesSchema = z.strictObject({
+  /** Present N of M: the families (or people) who came, of those expected. */
+  present: z.int().min(0).max(10_000),
+  of: z.int().min(0).max(10_000),
+  agenda: z.array(text(1000)).max(30),
+  heard: text(MAX_NOTE_CHARS),
+  decided: text(MAX_NOTE_CHARS),
+});
+
+export const noteBodySchema = z
+  .strictObject({
+    kind: z.enum(NOTE_KINDS).optional(),
+    title: text(300).optional(),
+    text: text(MAX_NOTE_CHARS),
+    authorName: text(300).optional(),
+    minutes: minutesSchema.optional(),
+    /** Ids of the note's photos and recordings, each a `media` document of the same audience. */
+    media: z.array(id).max(MAX_MEDIA_PER_DOC).optional(),
+  })
+  .refine(
+    (note) =>
+      note.text.trim() !== '' || note.minutes !== undefined || (note.media ?? []).length > 0,
+    'a note needs text, minutes or a photo or recording',
+  );
+
+/**
+ * The largest photo or recording, in bytes, after the device has resized or encoded it. The app
+ * shows this limit before recording; the server refuses anything larger.
+ */
+export const MAX_MEDIA_BYTES = 1_000_000;
+
+export const MEDIA_TYPES = {
+  photo: ['image/jpeg', 'image/webp', 'image/png'],
+  audio: ['audio/webm', 'audio/ogg', 'audio/mp4'],
+} as const;
+
+/** A photo or a recording, synced as its own document and stored encrypted on the device. */
+export const mediaBodySchema = z
+  .strictObject({
+    kind: z.enum(['photo', 'audio']),
+    /** The MIME type, codecs parameters allowed (`audio/webm;codecs=opus`). */
+    mime: text(100),
+    /** The bytes, base64. */
+    data: z.string().max(Math.ceil(MAX_MEDIA_BYTES / 3) * 4),
+    bytes: z.int().min(1).max(MAX_MEDIA_BYTES),
+    width: z.int().min(1).max(10_000).optional(),
+    height: z.int().min(1).max(10_000).optional(),
+    durationMs: z.int().min(0).max(3_600_000).optional(),
+    /** The note, minutes or absence notice it belongs to. */
+    parentId: id,
+    caption: text(300).optional(),
+  })
+  .refine(
+    (media) =>
+      (MEDIA_TYPES[media.kind] as readonly string[]).includes(media.mime.split(';')[0] ?? ''),
+    `a photo is ${MEDIA_TYPES.photo.join(', ')}; a recording is ${MEDIA_TYPES.audio.join(', ')}`,
+  )
+  .refine((media) => /^[A-Za-z0-9+/]*={0,2}$/.test(media.data), 'data must be base64');
+
+/** How long an absence notice may run: a family reports days, not terms. */
+export const MAX_ABSENCE_DAYS = 60;
+
+/**
+ * A family's notice that their child will miss (or missed) a date, a span of dates or an event.
+ * The class teacher's roll call for those dates is pre-filled with its reason.
+ */
+export const absenceBodySchema = z
+  .strictObject({
+    from: isoDate,
+    to: isoDate,
+    /** When the notice is for one event rather than whole days. */
+    eventId: id.optional(),
+    reason: z.enum(REASONS),
+    evidence: z.enum(EVIDENCE),
+    text: text(1000).optional(),
+    authorName: text(300).optional(),
+    /** A photo of a certificate or a parent's note. */
+    media: z.array(id).max(3).optional(),
+  })
+  .refine((notice) => notice.from <= notice.to, 'the last day comes before the first')
+  .refine(
+    (notice) =>
+      Date.parse(`${notice.to}T00:00:00Z`) - Date.parse(`${notice.from}T00:00:00Z`) <
+      MAX_ABSENCE_DAYS * 86_400_000,
+    `a notice covers at most ${MAX_ABSENCE_DAYS} days`,
+  );
+
+/** A family's acknowledgement that they read a note or an announcement. */
+export const receiptBodySchema = z.strictObject({
+  noteId: id,
+  readAt: z.iso.datetime(),
+  readerName: text(300).optional(),
 });
 
 export const BODY_SCHEMAS = {
@@ -155,6 +287,9 @@ export const BODY_SCHEMAS = {
   plan: pupilTextBodySchema,
   request: pupilTextBodySchema,
   achievement: achievementBodySchema,
+  media: mediaBodySchema,
+  absence: absenceBodySchema,
+  receipt: receiptBodySchema,
 } satisfies Record<DocType, z.ZodType>;
 
 export type BodyOf<T extends DocType> = z.infer<(typeof BODY_SCHEMAS)[T]>;
@@ -166,6 +301,9 @@ export type StaffBody = BodyOf<'staff'>;
 export type EventBody = BodyOf<'event'>;
 export type NoteBody = BodyOf<'note'>;
 export type AchievementBody = BodyOf<'achievement'>;
+export type MediaBody = BodyOf<'media'>;
+export type AbsenceBody = BodyOf<'absence'>;
+export type ReceiptBody = BodyOf<'receipt'>;
 
 export const envelopeSchema = z.object({
   _id: id,
@@ -222,6 +360,9 @@ const AUDIENCES_OF: Record<DocType, readonly Audience[]> = {
   plan: ['staff', 'family'],
   request: ['staff', 'family'],
   achievement: ['staff', 'family'],
+  media: ['staff', 'family', 'class-families', 'pupils', 'school'],
+  absence: ['family'],
+  receipt: ['family'],
 };
 
 /** The id prefix of each type; attendance is `att:<eventId>:<pupilId>`. */
@@ -270,9 +411,20 @@ function envelopeRule(doc: HomeroomDoc): string | undefined {
       return doc._id === `${doc.type}:${doc.pupilId}`
         ? undefined
         : `a ${doc.type} document is "${doc.type}:<pupilId>"`;
+    case 'receipt':
+      if (!doc.pupilId || !doc.personId || doc.classIds.length !== 1) {
+        return "a receipt needs the reader as personId, their child as pupilId, and the child's class";
+      }
+      return doc._id.startsWith('receipt:') &&
+        doc._id.endsWith(`:${doc.personId}`) &&
+        (doc._deleted ||
+          doc._id === receiptId(String((doc.body as { noteId?: unknown }).noteId), doc.personId))
+        ? undefined
+        : 'a receipt document is "receipt:<note uuid>:<personId>"';
     case 'plan':
     case 'request':
     case 'achievement':
+    case 'absence':
       return doc.pupilId && doc.classIds.length === 1
         ? undefined
         : `a ${doc.type} belongs to one pupil and their class`;
