@@ -3,11 +3,12 @@ import { CHROMIUM, CHROMIUM_ARGS } from './chromium.config';
 
 /** The e2e server: the demo school on its own port and in a fresh data folder each run. */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 8181);
-const E2E_DATA = '.tmp/e2e-data';
+/** Per port, so two runs on different ports (E2E_PORT) never share a data folder. */
+const E2E_DATA = `.tmp/e2e-data-${E2E_PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_PORT ? `test-results-${E2E_PORT}` : 'test-results',
   // Every device of the suite is scanned for names in clear; the teardown fails on any.
   globalSetup: './e2e/support/globalSetup.ts',
   globalTeardown: './e2e/support/globalTeardown.ts',

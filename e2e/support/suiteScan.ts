@@ -1,7 +1,7 @@
 /**
  * The privacy scan of the whole suite: every device a test opens with `openDevice` is scanned
  * (IndexedDB, localStorage, Cache Storage) for any pupil's name just before it is closed, and the
- * global teardown fails the run if any scan found one. Results go to .tmp/e2e-scan/.
+ * global teardown fails the run if any scan found one. Results go to .tmp/e2e-scan-<port>/.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +9,13 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { fixturePupils } from './fixture';
 import { scanDeviceStorage } from './storageScan';
 
-const DIR = path.resolve(import.meta.dirname, '..', '..', '.tmp', 'e2e-scan');
+const DIR = path.resolve(
+  import.meta.dirname,
+  '..',
+  '..',
+  '.tmp',
+  `e2e-scan-${process.env.E2E_PORT ?? 8181}`,
+);
 let scans = 0;
 
 interface ScanRecord {
