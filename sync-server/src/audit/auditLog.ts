@@ -31,12 +31,18 @@ export interface Actor {
 /** Types whose documents are personal data. Settings, classes and events are not. */
 const PERSONAL = new Set([
   'pupil',
+  'profile',
   'guardian',
   'staff',
   'guardianship',
   'attendance',
   'note',
   'achievement',
+  'plan',
+  'request',
+  'media',
+  'absence',
+  'receipt',
 ]);
 const FLUSH_MS = 200;
 const FLUSH_AT = 1000;
