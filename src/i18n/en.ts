@@ -343,4 +343,32 @@ export const en: Record<keyof Resources, Record<string, string>> = {
     redeemed: 'The password is set. Log in as {{login}} with the new password.',
     toLogin: 'To the login',
   },
+  media: {
+    takePhoto: 'Take a photo',
+    choosePhoto: 'Photo from the gallery',
+    preparing: 'Making the photo smaller…',
+    photoLimit: 'The photo is reduced to {{side}} pixels on its longest side and to {{mb}} MB.',
+    record: 'Record sound',
+    stop: 'Stop recording',
+    recording: 'Recording: {{elapsed}} of {{limit}}',
+    audioLimit: 'Up to {{limit}} minutes and {{mb}} MB; recording stops by itself at the limit.',
+    photo: 'Photo',
+    audio: 'Recording, {{duration}}',
+    remove: 'Remove',
+    removeNamed: 'Remove: {{name}}',
+    loading: 'Loading…',
+    notYet: 'Not on this device yet: it appears after the next sync.',
+    attached: 'Attachments',
+    error_unreadable_image:
+      'This file does not open as a photo. Choose a JPEG, PNG or HEIC picture.',
+    error_photo_too_large:
+      'The photo could not be made smaller than 1 MB even at low quality. Take it closer or choose another one.',
+    error_audio_too_large:
+      'The recording is larger than 1 MB and was not kept. Record a shorter one.',
+    error_no_microphone:
+      'No access to the microphone. Allow it in the browser settings and try again.',
+    error_recording_unsupported:
+      'This browser cannot record sound. Open the app in Chrome or Safari.',
+    error_recording_failed: 'The recording failed. Try again.',
+  },
 };
