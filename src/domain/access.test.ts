@@ -45,6 +45,8 @@ function scope(overrides: Partial<Scope>): Scope {
 const admin = scope({ admin: true, staff: true });
 const teacherA = scope({ staff: true, classes: new Set([CLASS_A]) });
 const subjectTeacher = scope({ staff: true });
+/** Leads an event of A (not in `docs`), so reads A's roster to take its roll. */
+const substituteA = scope({ staff: true, leads: new Set(['led']), leadsIn: new Set([CLASS_A]) });
 const guardianA = scope({ children: new Set([CHILD]), childClasses: new Set([CLASS_A]) });
 
 const docs = {
@@ -98,6 +100,7 @@ const READS: Record<string, [Scope, DocName[]]> = {
     [
       'school',
       'classA',
+      'classB',
       'ownPupil',
       'otherPupil',
       'ownMark',
@@ -122,7 +125,14 @@ const READS: Record<string, [Scope, DocName[]]> = {
       'staffPhotoA',
     ],
   ],
-  'subject teacher without a class': [subjectTeacher, ['school', 'staffRecord', 'schoolEvent']],
+  'subject teacher without a class': [
+    subjectTeacher,
+    ['school', 'classA', 'classB', 'staffRecord', 'schoolEvent'],
+  ],
+  'substitute leading an event of A': [
+    substituteA,
+    ['school', 'classA', 'classB', 'ownPupil', 'otherPupil', 'staffRecord', 'schoolEvent'],
+  ],
   'guardian of a pupil in A': [
     guardianA,
     [
@@ -230,5 +240,25 @@ describe('Grants', () => {
     // The guardianship is deleted: nothing is left.
     grants.apply(grant('guardianship', 'g1', { pupilId: 'p1', personId: 'mum', _deleted: true }));
     expect(grants.scopeFor({ ...roles, personId: 'mum' }).children.size).toBe(0);
+  });
+
+  it("gives an event's leader the event and its classes' roster, until someone else leads it", () => {
+    const grants = new Grants();
+    const event = (personId: string) =>
+      grant('event', 'event:e1', { eventId: 'e1', personId, classIds: [CLASS_A] });
+    const roles = { schoolId: SCHOOL, admin: false, staff: true };
+    grants.apply(event('sub'));
+    const sub = grants.scopeFor({ ...roles, personId: 'sub' });
+    expect([...sub.leads]).toEqual(['e1']);
+    expect([...(sub.leadsIn ?? [])]).toEqual([CLASS_A]);
+    expect(canRead(sub, docs.ownPupil)).toBe(true);
+    expect(canRead(sub, docs.ownMark)).toBe(false);
+
+    // The class teacher takes the event back: the substitute keeps nothing of it.
+    grants.apply(event('teach'));
+    const after = grants.scopeFor({ ...roles, personId: 'sub' });
+    expect(after.leads.size).toBe(0);
+    expect(after.leadsIn?.size).toBe(0);
+    expect(canRead(after, docs.ownPupil)).toBe(false);
   });
 });

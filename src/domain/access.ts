@@ -22,6 +22,11 @@ export interface Scope {
   teaches: ReadonlySet<string>;
   /** Events this person leads: they read them and the marks at them, and take their roll. */
   leads: ReadonlySet<string>;
+  /**
+   * Classes of the events this person leads (a substitute's, say): they read those classes'
+   * roster, names only, to take the roll. Left out, none.
+   */
+  leadsIn?: ReadonlySet<string> | undefined;
   /** For a pupil's own account: the pupil, and their class. */
   self?: { pupilId: string; classId: string | undefined } | undefined;
 }
@@ -42,12 +47,16 @@ export function canRead(scope: Scope, doc: Envelope): boolean {
 }
 
 function staffReads(scope: Scope, doc: Envelope): boolean {
+  // A class's name is not personal: staff read the school's list of classes (to tell a class
+  // that does not exist from another teacher's, or to name the class of an event they lead).
+  if (doc.type === 'class') return true;
   if (doc.classIds.some((classId) => scope.classes.has(classId))) return true;
   if (doc.classIds.length === 0 && doc.audience === 'staff') return true;
-  // A subject teacher: the roster of the classes they teach, and the events they lead.
-  if (doc.type === 'pupil' && doc.classIds.some((classId) => scope.teaches.has(classId))) {
-    return true;
-  }
+  // A subject teacher: the roster of the classes they teach; a substitute, of the classes of the
+  // events they lead; and the events they lead.
+  const roster = (classId: string) =>
+    scope.teaches.has(classId) || scope.leadsIn?.has(classId) === true;
+  if (doc.type === 'pupil' && doc.classIds.some(roster)) return true;
   return (
     (doc.type === 'event' || doc.type === 'attendance') &&
     doc.eventId !== undefined &&

@@ -31,6 +31,10 @@ const scope = fc.record({
   childClasses: fc.uniqueArray(fc.constantFrom(...classes)).map((ids) => new Set(ids)),
   teaches: fc.uniqueArray(fc.constantFrom(...classes)).map((ids) => new Set(ids)),
   leads: fc.uniqueArray(fc.constantFrom(...events)).map((ids) => new Set(ids)),
+  leadsIn: fc.option(
+    fc.uniqueArray(fc.constantFrom(...classes)).map((ids) => new Set(ids)),
+    { nil: undefined },
+  ),
   self: fc.option(
     fc.record({
       pupilId: fc.constantFrom(...pupils),

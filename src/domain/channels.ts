@@ -35,6 +35,7 @@ export function channelsOf(doc: Envelope): Channel[] {
   if (doc.type === 'pupil') {
     for (const classId of doc.classIds) channels.push(`roster:${school}:${classId}`);
   }
+  if (doc.type === 'class') channels.push(`classes:${school}`);
   if ((doc.type === 'event' || doc.type === 'attendance') && doc.eventId !== undefined) {
     channels.push(`event:${school}:${doc.eventId}`);
   }
@@ -47,9 +48,11 @@ export function channelsFor(scope: Scope): Channel[] {
   if (scope.admin) return [`all:${school}`];
   const channels = [`school:${school}`];
   if (scope.staff) {
-    channels.push(`staff:${school}`);
+    channels.push(`staff:${school}`, `classes:${school}`);
     for (const classId of scope.classes) channels.push(`class:${school}:${classId}`);
-    for (const classId of scope.teaches) channels.push(`roster:${school}:${classId}`);
+    for (const classId of new Set([...scope.teaches, ...(scope.leadsIn ?? [])])) {
+      channels.push(`roster:${school}:${classId}`);
+    }
     for (const eventId of scope.leads) channels.push(`event:${school}:${eventId}`);
   }
   for (const pupilId of scope.children) channels.push(`pupil:${school}:${pupilId}`);

@@ -19,6 +19,8 @@ export interface AccountRoles {
 interface Grant {
   personId: string;
   targetId: string;
+  /** For an event's leader: the event's classes, whose roster they read. */
+  classIds?: readonly string[];
 }
 
 /** Documents that grant access: a pupil's class, guardianships, (teaching) assignments, events' leaders. */
@@ -61,20 +63,25 @@ export class Grants {
         this.setGrant(this.teachings, doc, doc.classIds[0]);
         return;
       case 'event':
-        this.setGrant(this.leaderships, doc, doc.eventId);
+        this.setGrant(this.leaderships, doc, doc.eventId, doc.classIds);
         return;
       default:
         return;
     }
   }
 
-  private setGrant(grants: Map<string, Grant>, doc: Envelope, targetId: string | undefined): void {
+  private setGrant(
+    grants: Map<string, Grant>,
+    doc: Envelope,
+    targetId: string | undefined,
+    classIds?: readonly string[],
+  ): void {
     const old = grants.get(doc._id);
     if (old) this.byPerson.get(old.personId)?.delete(doc._id);
     grants.delete(doc._id);
     if (doc._deleted || !doc.personId || !targetId) return;
 
-    grants.set(doc._id, { personId: doc.personId, targetId });
+    grants.set(doc._id, { personId: doc.personId, targetId, ...(classIds ? { classIds } : {}) });
     let ids = this.byPerson.get(doc.personId);
     if (!ids) this.byPerson.set(doc.personId, (ids = new Set()));
     ids.add(doc._id);
@@ -99,13 +106,17 @@ export class Grants {
     const childClasses = new Set<string>();
     const teaches = new Set<string>();
     const leads = new Set<string>();
+    const leadsIn = new Set<string>();
     for (const grantId of this.byPerson.get(account.personId) ?? []) {
       const assignment = this.assignments.get(grantId);
       if (assignment) classes.add(assignment.targetId);
       const teaching = this.teachings.get(grantId);
       if (teaching) teaches.add(teaching.targetId);
       const leadership = this.leaderships.get(grantId);
-      if (leadership) leads.add(leadership.targetId);
+      if (leadership) {
+        leads.add(leadership.targetId);
+        for (const classId of leadership.classIds ?? []) leadsIn.add(classId);
+      }
       const guardianship = this.guardianships.get(grantId);
       if (guardianship) {
         children.add(guardianship.targetId);
@@ -115,6 +126,6 @@ export class Grants {
     }
     const { pupilId, ...roles } = account;
     const self = pupilId ? { pupilId, classId: this.pupilClass.get(pupilId) } : undefined;
-    return { ...roles, classes, children, childClasses, teaches, leads, self };
+    return { ...roles, classes, children, childClasses, teaches, leads, leadsIn, self };
   }
 }

@@ -117,20 +117,35 @@ export const EVENT_CHANGES = [
 
 export const MAX_EVENT_CHANGES = 100;
 
-export const eventChangeSchema = z.strictObject({
-  action: z.enum(EVENT_CHANGES),
-  at: z.iso.datetime(),
-  /** The person id of who made the change. */
-  by: id,
-  byName: text(300).optional(),
-  /** Why: required by the app for a cancellation, a move and a substitution. */
-  reason: text(1000).optional(),
-  /** For a move: the date (and time) it had and the one it has now. */
-  fromDate: isoDate.optional(),
-  toDate: isoDate.optional(),
-  fromStart: clock.optional(),
-  toStart: clock.optional(),
-});
+/** Changes that families are told about, so they always carry the reason. */
+const REASONED_CHANGES: ReadonlySet<string> = new Set(['cancelled', 'moved', 'substituted']);
+
+export const eventChangeSchema = z
+  .strictObject({
+    action: z.enum(EVENT_CHANGES),
+    at: z.iso.datetime(),
+    /** The person id of who made the change. */
+    by: id,
+    byName: text(300).optional(),
+    /** Why: required for a cancellation, a move and a substitution. */
+    reason: text(1000).optional(),
+    /** For a move: the date (and time) it had and the one it has now. */
+    fromDate: isoDate.optional(),
+    toDate: isoDate.optional(),
+    fromStart: clock.optional(),
+    toStart: clock.optional(),
+    /** For a substitution: who conducts it from now on; none when the teacher takes it back. */
+    toPersonId: id.optional(),
+    toName: text(300).optional(),
+  })
+  .refine(
+    (change) => !REASONED_CHANGES.has(change.action) || (change.reason ?? '').trim() !== '',
+    'a cancellation, a move and a substitution need a reason',
+  )
+  .refine(
+    (change) => change.action !== 'moved' || change.toDate !== undefined,
+    'a move needs toDate',
+  );
 export type EventChange = z.infer<typeof eventChangeSchema>;
 
 export const eventBodySchema = z.strictObject({
@@ -448,12 +463,25 @@ function envelopeRule(doc: HomeroomDoc): string | undefined {
         : 'a class document belongs to its own class only';
     case 'event':
       if (!doc.date) return 'an event needs a date';
-      return doc.eventId && doc._id === `event:${doc.eventId}`
-        ? undefined
-        : 'an event document is "event:<eventId>"';
+      if (!doc.eventId || doc._id !== `event:${doc.eventId}`) {
+        return 'an event document is "event:<eventId>"';
+      }
+      return substituteRule(doc);
     default:
       return undefined;
   }
+}
+
+/**
+ * A substitute conducts the event as its leader: the envelope's `personId` names them, so the
+ * server's grants (which read only the envelope) let them take the roll.
+ */
+function substituteRule(doc: HomeroomDoc): string | undefined {
+  const substitute = (doc.body as { substitute?: { personId?: unknown } } | undefined)?.substitute;
+  if (doc._deleted || substitute === undefined || substitute.personId === doc.personId) {
+    return undefined;
+  }
+  return "an event's substitute must be its personId too";
 }
 
 function describe(error: z.ZodError, prefix?: string): string {
