@@ -3,7 +3,15 @@
  * write against them; the client validates what it builds before it queues it.
  */
 import { z } from 'zod';
-import { EVIDENCE, REASONS, attendanceBodySchema, attendanceLetterSchema } from './attendance';
+import {
+  EVIDENCE,
+  REASONS,
+  attendanceBodySchema,
+  attendanceLetterSchema,
+  calendarProblems,
+  excuseRuleSchema,
+  letterProblems,
+} from './attendance';
 import {
   AUDIENCES,
   DOC_TYPES,
@@ -30,22 +38,34 @@ const period = z.strictObject({
   grades: z.array(z.int().min(0).max(12)).optional(),
 });
 
-export const schoolBodySchema = z.strictObject({
-  name: text(300).min(1),
-  shortName: text(100).min(1),
-  timeZone: z.string().refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
+export const schoolBodySchema = z
+  .strictObject({
+    name: text(300).min(1),
+    shortName: text(100).min(1),
+    timeZone: z.string().refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'an IANA time zone such as Europe/Moscow'),
+    schoolYear: z.strictObject({ start: isoDate, end: isoDate }),
+    periods: z.array(period).max(20),
+    holidays: z.array(period).max(50),
+    attendanceLetters: z.array(attendanceLetterSchema).min(1).max(20),
+    /** What excuses an absence; without it, `DEFAULT_EXCUSE_RULES`. */
+    excuseRules: z.array(excuseRuleSchema).max(20).optional(),
+  })
+  .superRefine((school, ctx) => {
+    // Letters that round-trip and periods that do not overlap: see src/domain/attendance.ts.
+    for (const message of letterProblems(school.attendanceLetters)) {
+      ctx.addIssue({ code: 'custom', path: ['attendanceLetters'], message });
     }
-  }, 'an IANA time zone such as Europe/Moscow'),
-  schoolYear: z.strictObject({ start: isoDate, end: isoDate }),
-  periods: z.array(period).max(20),
-  holidays: z.array(period).max(50),
-  attendanceLetters: z.array(attendanceLetterSchema).min(1).max(20),
-});
+    for (const message of calendarProblems(school)) {
+      ctx.addIssue({ code: 'custom', path: ['periods'], message });
+    }
+  });
 
 export const classBodySchema = z.strictObject({
   name: text(20).min(1),
@@ -249,7 +269,19 @@ export const mediaBodySchema = z
       (MEDIA_TYPES[media.kind] as readonly string[]).includes(media.mime.split(';')[0] ?? ''),
     `a photo is ${MEDIA_TYPES.photo.join(', ')}; a recording is ${MEDIA_TYPES.audio.join(', ')}`,
   )
-  .refine((media) => /^[A-Za-z0-9+/]*={0,2}$/.test(media.data), 'data must be base64');
+  .refine((media) => /^[A-Za-z0-9+/]*={0,2}$/.test(media.data), 'data must be base64')
+  // Also refuses a copy without its bytes (data ''), as a device keeps media in memory.
+  .refine(
+    (media) => base64Bytes(media.data) === media.bytes,
+    'bytes must be the length of data decoded',
+  );
+
+/** The length of base64 data once decoded, or -1 when its length is not a multiple of four. */
+function base64Bytes(data: string): number {
+  if (data.length % 4 !== 0) return -1;
+  const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
+  return (data.length / 4) * 3 - padding;
+}
 
 /** How long an absence notice may run: a family reports days, not terms. */
 export const MAX_ABSENCE_DAYS = 60;
