@@ -49,7 +49,8 @@ function body({ schoolId, classId, pupilId }: CardIds): string {
 
 /** The text a pupil's card encodes as a QR code. */
 export function encodeCard(ids: CardIds): string {
-  for (const [field, value] of Object.entries(ids)) {
+  for (const field of ['schoolId', 'classId', 'pupilId'] as const) {
+    const value = ids[field];
     if (value === '' || value.includes(SEPARATOR) || /\s/.test(value)) {
       throw new Error(
         `${field} "${value}" cannot go on a card: it must be a non-empty id without ":" or spaces`,

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { classOf, teacherClassIds } from '../domain/queries';
+import { CheckInScreen } from '../check-in/CheckInScreen';
 import { ClassPupils } from '../pupils/ClassPupils';
 import { PupilScreen } from '../pupils/PupilScreen';
 import { RollCall } from '../roll-call/RollCall';
@@ -19,6 +20,7 @@ export function TeacherHome() {
   const classIds = useMemo(() => teacherClassIds(docs, me), [docs, me]);
 
   if (route.name === 'event') return <RollCall eventId={route.eventId} editable />;
+  if (route.name === 'check-in') return <CheckInScreen eventId={route.eventId} />;
   if (route.name === 'reports') return <ReportsScreen classId={route.classId} />;
   if (route.name === 'pupil') {
     return <PupilScreen pupilId={route.pupilId} eventId={route.eventId} />;

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BackHome } from '../admin/BackHome';
+import { CheckInCardsButton } from '../check-in/CheckInCardsButton';
 import { classOf } from '../domain/queries';
 import { useDocs, useSchool } from '../store/hooks';
 import { EventReportsPanel } from './EventReportsPanel';
@@ -82,6 +83,7 @@ export function ReportsScreen({ classId }: { classId: string }) {
       </div>
       <EventReportsPanel classId={classId} />
       {period && <PortfolioPanel classId={classId} period={period} />}
+      <CheckInCardsButton classId={classId} />
       <InvitationPanel classId={classId} />
     </section>
   );

@@ -70,6 +70,16 @@ export function RollCall({ eventId, editable }: { eventId: string; editable: boo
             {t('rollCall.allPresent')}
           </button>
         )}
+        {editable && (
+          <button
+            type="button"
+            onClick={() => {
+              navigate({ name: 'check-in', eventId: event._id });
+            }}
+          >
+            {t('checkIn.open')}
+          </button>
+        )}
         {undo && (
           <span className="undo">
             {t('rollCall.undoHint', { count: undo.length })}

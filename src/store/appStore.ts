@@ -14,6 +14,8 @@ export type Tab = 'teacher' | 'guardian' | 'admin';
 export type Route =
   | { name: 'home' }
   | { name: 'event'; eventId: string }
+  /** «Отметка по QR»: pupils' cards scanned at the door of an event. */
+  | { name: 'check-in'; eventId: string }
   | { name: 'class'; classId: string }
   /** A pupil's achievements and portfolio; `eventId` is the roll call to go back to. */
   | { name: 'pupil'; pupilId: string; eventId?: string }
