@@ -26,6 +26,33 @@ describe('mergeDocs', () => {
     expect(merged).toEqual({ ...local, _rev: '5-x' });
   });
 
+  it("joins an event's histories: a move on one device and a cancellation on another both stay", () => {
+    const event = (action: 'moved' | 'cancelled', at: string, rev: string): HomeroomDoc => ({
+      _id: 'event:e1',
+      _rev: rev,
+      type: 'event',
+      schoolId: 's1',
+      classIds: ['c1'],
+      eventId: 'e1',
+      audience: 'class-families',
+      date: '2026-12-26',
+      updatedAt: at,
+      updatedBy: action,
+      body: {
+        title: 'Праздник',
+        status: action === 'cancelled' ? 'cancelled' : 'planned',
+        changes: [{ action, at, by: action, reason: 'причина', toDate: '2026-12-26' }],
+      },
+    });
+    const local = event('cancelled', '2026-12-05T10:00:00.000Z', '1-a');
+    const server = event('moved', '2026-12-05T09:00:00.000Z', '2-b');
+    const merged = mergeDocs(local, server);
+    expect(merged._rev).toBe('2-b');
+    expect(merged.body).toMatchObject({ status: 'cancelled' });
+    const changes = (merged.body as { changes: { action: string }[] }).changes;
+    expect(changes.map((change) => change.action)).toEqual(['moved', 'cancelled']);
+  });
+
   it('merges attendance so that both replicas converge', () => {
     const a = attendance('e', 'p', PRESENT, '2026-09-07T05:00:00.000Z', 'a');
     const b = attendance('e', 'p', { ...PRESENT, status: 'late' }, '2026-09-07T05:01:00.000Z', 'b');

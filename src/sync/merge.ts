@@ -4,6 +4,8 @@
  * - attendance: the mark recorded later wins, ties broken by recordedBy; the losing mark goes into
  *   the history (mergeAttendance in src/domain/attendance.ts);
  * - note: the local text wins, and a different server text is kept after it, so neither is lost;
+ * - event: the local fields win, and the two histories of changes are joined (mergeEventBodies in
+ *   src/domain/eventLife.ts), so who moved or cancelled it, and why, is never lost;
  * - everything else: the local pending edit wins;
  * - a deletion and an edit by someone else that it did not see: the edit wins, whichever came
  *   first, so a mark is never lost to an undo or a clean-up on another device. A deletion based on
@@ -13,6 +15,7 @@
 import type { AttendanceBody } from '../domain/attendance';
 import { mergeAttendance } from '../domain/attendance';
 import type { HomeroomDoc } from '../domain/envelope';
+import { mergeEventBodies, type EventBody } from '../domain/eventLife';
 import type { NoteBody } from '../domain/schemas';
 
 export const NOTE_MERGE_SEPARATOR = '\n\n— — —\n\n';
@@ -25,6 +28,10 @@ export function mergeDocs(local: HomeroomDoc, server: HomeroomDoc): HomeroomDoc 
 
   if (local.type === 'attendance' && server.type === 'attendance') {
     const body = mergeAttendance(local.body as AttendanceBody, server.body as AttendanceBody);
+    return { ...based, body };
+  }
+  if (local.type === 'event' && server.type === 'event') {
+    const body = mergeEventBodies(local.body as EventBody, server.body as EventBody);
     return { ...based, body };
   }
   if (local.type === 'note' && server.type === 'note') {
