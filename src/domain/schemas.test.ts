@@ -197,6 +197,16 @@ describe('validateDoc for what families send and what notes carry', () => {
       { ...photo, body: { ...photo.body, bytes: MAX_MEDIA_BYTES + 1 } },
       /body\.bytes/,
     ],
+    [
+      'a photo whose size is not that of its data',
+      { ...photo, body: { ...photo.body, data: 'AAA=' } },
+      /length of data decoded/,
+    ],
+    [
+      "a photo without its bytes (a device's copy in memory)",
+      { ...photo, body: { ...photo.body, data: '' } },
+      /length of data decoded/,
+    ],
   ];
   for (const [name, doc, reason] of broken) {
     it(`refuses ${name}, saying what is wrong`, () => {

@@ -4,7 +4,7 @@
  * background; then it is dropped.
  */
 import { rewrapDataKey, WrongPasswordError } from '../crypto/keys';
-import { applyDocs, resetToLocked, useApp, type Tab } from '../store/appStore';
+import { applyDocs, inMemory, resetToLocked, useApp, type Tab } from '../store/appStore';
 import { setRuntime } from '../store/runtime';
 import { hasMarker, isLostConnection, rememberUnsent } from '../store/storageGuard';
 import { checkpointKey } from '../sync/checkpoint';
@@ -99,7 +99,7 @@ async function start(signedIn: SignedIn): Promise<void> {
   useApp.setState({
     phase: 'ready',
     profile,
-    docs: new Map(docs.filter((doc) => !doc._deleted).map((doc) => [doc._id, doc])),
+    docs: new Map(docs.filter((doc) => !doc._deleted).map((doc) => [doc._id, inMemory(doc)])),
     initialPull: signedIn.firstLogin || signedIn.storageLost !== null,
     ...(signedIn.storageLost ? { storageLost: signedIn.storageLost } : {}),
     tab: firstTab(profile),

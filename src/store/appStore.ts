@@ -82,13 +82,24 @@ export function resetToLocked(): void {
   useApp.setState({ ...LOCKED, docs: new Map() });
 }
 
+/**
+ * The copy of a document kept in memory. A photo's or recording's bytes (up to a megabyte each)
+ * stay in the encrypted store and are decrypted only while shown (src/media/MediaView.tsx);
+ * memory keeps the rest, so screens list them and notice a newer version. Such a copy is never
+ * saved back: the media schema refuses empty data.
+ */
+export function inMemory(doc: HomeroomDoc): HomeroomDoc {
+  if (doc.type !== 'media' || doc._deleted) return doc;
+  return { ...doc, body: { ...(doc.body as object), data: '' } };
+}
+
 /** Takes changed documents into memory; deleted versions leave it. */
 export function applyDocs(upserted: readonly HomeroomDoc[], removed: readonly string[] = []): void {
   useApp.setState((state) => {
     const docs = new Map(state.docs);
     for (const doc of upserted) {
       if (doc._deleted) docs.delete(doc._id);
-      else docs.set(doc._id, doc);
+      else docs.set(doc._id, inMemory(doc));
     }
     for (const id of removed) docs.delete(id);
     return { docs };
