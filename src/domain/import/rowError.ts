@@ -16,7 +16,10 @@ export type RowErrorCode =
   | 'duplicate'
   | 'missing_column'
   | 'empty_title'
-  | 'empty_subject';
+  | 'empty_subject'
+  | 'bad_time'
+  | 'unknown_class'
+  | 'not_your_class';
 
 export interface RowError {
   /** The row's number in the file as a spreadsheet shows it: the header is row 1. */
@@ -49,6 +52,9 @@ const REASONS: Record<RowErrorCode, (value: string) => string> = {
   missing_column: (v) => `the file has no column «${v}»`,
   empty_title: () => 'the title is empty',
   empty_subject: () => 'the subject is empty',
+  bad_time: (v) => `time «${v}» is not a time like 08:30`,
+  unknown_class: (v) => `the school has no class ${v}`,
+  not_your_class: (v) => `${v} is not your class; only your own classes' rows are imported`,
 };
 
 export function rowError(line: number, code: RowErrorCode, value = '', prefix = ''): RowError {
