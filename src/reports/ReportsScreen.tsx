@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BackHome } from '../admin/BackHome';
 import { CheckInCardsButton } from '../check-in/CheckInCardsButton';
+import { periodsFor } from '../domain/attendance';
 import { classOf } from '../domain/queries';
 import { useDocs, useSchool } from '../store/hooks';
 import { EventReportsPanel } from './EventReportsPanel';
@@ -15,12 +16,15 @@ export function ReportsScreen({ classId }: { classId: string }) {
   const { t } = useTranslation();
   const docs = useDocs();
   const school = useSchool();
-  const className = classOf(docs, classId)?.body.name ?? '';
+  const classDoc = classOf(docs, classId);
+  const className = classDoc?.body.name ?? '';
+  const grade = classDoc?.body.grade;
+  /** The class's own reporting periods (quarters, or semesters for its grade), then the year. */
   const periods: Period[] = useMemo(() => {
-    if (!school) return [];
+    if (!school || grade === undefined) return [];
     const year = { name: t('reports.year'), ...school.body.schoolYear };
-    return [...school.body.periods, year];
-  }, [school, t]);
+    return [...periodsFor(school.body, grade), year];
+  }, [school, grade, t]);
   const [periodIndex, setPeriodIndex] = useState(0);
   const [failed, setFailed] = useState(false);
   const period = periods[periodIndex];

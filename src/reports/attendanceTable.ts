@@ -3,7 +3,14 @@
  * the school's letters in the cells, and per pupil the days and lessons missed with and without a
  * good reason and the share of lessons attended.
  */
-import { isPresent, letterForMark, type AttendanceLetter } from '../domain/attendance';
+import {
+  attendedPercent,
+  emptyTotals,
+  letterForMark,
+  periodTotals,
+  type AttendanceLetter,
+  type MarkTotals,
+} from '../domain/attendance';
 import { ofType, pupilsOf, type DocOf, type Docs } from '../domain/queries';
 
 export interface Period {
@@ -67,6 +74,7 @@ export function attendanceTable(
   );
   const dates = [...new Set(events.map((event) => event.date ?? ''))].sort();
 
+  const totals = periodTotals(marks, period);
   const rows = pupilsOf(docs, [classId]).map((pupil) => {
     const own = marks.filter((mark) => mark.pupilId === pupil.pupilId);
     const cells = dates.map((date) =>
@@ -76,37 +84,32 @@ export function attendanceTable(
         .filter(Boolean)
         .join(' '),
     );
-    return { pupil, cells, totals: totalsOf(own) };
+    const counted = totals.get(pupil.pupilId ?? '') ?? emptyTotals();
+    return { pupil, cells, totals: { ...daysMissed(own), ...lessonTotals(counted) } };
   });
   return { dates, rows };
 }
 
-function totalsOf(marks: readonly DocOf<'attendance'>[]): PupilTotals {
-  let lessonsExcused = 0;
-  let lessonsUnexcused = 0;
-  let attended = 0;
+/** Lessons missed with and without a good reason, as the register counts them. */
+function lessonTotals(totals: MarkTotals) {
+  return {
+    lessonsExcused: totals.excused,
+    lessonsUnexcused: totals.unexcused,
+    marked: totals.marked,
+    percent: attendedPercent(totals),
+  };
+}
+
+/** Days on which the pupil missed every marked lesson, excused when every absence was. */
+function daysMissed(marks: readonly DocOf<'attendance'>[]) {
   const days: Days = new Map();
   for (const mark of marks) {
     const date = mark.date ?? '';
     const day = days.get(date) ?? [];
     days.set(date, day);
-    if (isPresent(mark.body) || mark.body.status !== 'absent') {
-      // Late and left early count as attended, as registers count them.
-      attended += 1;
-      day.push(undefined);
-      continue;
-    }
-    day.push(mark.body.excused);
-    if (mark.body.excused) lessonsExcused += 1;
-    else lessonsUnexcused += 1;
+    // Late and left early count as attended, as registers count them.
+    day.push(mark.body.status === 'absent' ? mark.body.excused : undefined);
   }
   const { excused, unexcused } = countDays(days);
-  return {
-    daysExcused: excused,
-    daysUnexcused: unexcused,
-    lessonsExcused,
-    lessonsUnexcused,
-    marked: marks.length,
-    percent: marks.length > 0 ? Math.round((attended / marks.length) * 1000) / 10 : undefined,
-  };
+  return { daysExcused: excused, daysUnexcused: unexcused };
 }
