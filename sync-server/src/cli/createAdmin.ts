@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { normalizeLogin } from '../../../src/domain/login';
 import { splitFullName } from '../../../src/domain/import/roster';
 import { validateDoc, type SchoolBody } from '../../../src/domain/schemas';
+import { schoolDate } from '../../../src/domain/schoolDate';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../accounts/passwords';
 import { readConfig } from '../config';
 import { openHomeroom } from '../homeroom';
@@ -33,6 +34,22 @@ const DEFAULT_LETTERS: SchoolBody['attendanceLetters'] = [
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(2);
+}
+
+/**
+ * The year the school year being set up begins: from June on, the one that starts this September;
+ * until the end of May, the one that started last September. The school's date decides, not the
+ * server's, so a school far east of its server is not a day behind.
+ */
+function schoolYearStart(timeZone: string): number {
+  let today: string;
+  try {
+    today = schoolDate(new Date(), timeZone);
+  } catch {
+    fail(`--time-zone «${timeZone}» is not a time zone; give one such as Europe/Moscow.`);
+  }
+  const year = Number(today.slice(0, 4));
+  return Number(today.slice(5, 7)) >= 6 ? year : year - 1;
 }
 
 async function readPassword(): Promise<string> {
@@ -97,7 +114,7 @@ async function main(): Promise<void> {
     ];
     if (!schoolDoc) {
       const schoolName = values.school ?? fail('Give --school "the school\'s full name".');
-      const year = new Date().getFullYear();
+      const year = schoolYearStart(values['time-zone']);
       const school: SchoolBody = {
         name: schoolName,
         shortName: schoolName,
