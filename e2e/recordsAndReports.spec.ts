@@ -61,12 +61,16 @@ test('outcome, minutes and an achievement are recorded, synced, and the portfoli
 
   await test.step('the minutes of the parent meeting', async () => {
     await page.getByRole('button', { name: MEETING }).click();
-    await saveResults(page, {
-      'Как прошло мероприятие': 'Собрание прошло по плану.',
-      'Повестка дня (по пункту в строке)': 'Итоги первого полугодия\nНовогодний праздник',
-      Слушали: 'Арутюнян Г. Л. об успеваемости класса.',
-      Решили: 'Принять информацию к сведению.',
-    });
+    await saveResults(page, { 'Как прошло мероприятие': 'Собрание прошло по плану.' });
+    const minutes = page.getByRole('form', { name: 'Протокол собрания' });
+    await minutes.getByLabel('Присутствовали (семей)').fill('19');
+    await minutes
+      .getByLabel('Повестка дня (по пункту в строке)')
+      .fill('Итоги первого полугодия\nНовогодний праздник');
+    await minutes.getByLabel('Слушали').fill('Арутюнян Г. Л. об успеваемости класса.');
+    await minutes.getByLabel('Решили').fill('Принять информацию к сведению.');
+    await minutes.getByRole('button', { name: 'Сохранить протокол' }).click();
+    await expect(minutes.getByText('Протокол сохранён')).toBeVisible();
   });
 
   await test.step('offline, an achievement of a pupil from the roll call', async () => {

@@ -3,39 +3,31 @@ import { useTranslation } from 'react-i18next';
 import type { DocOf } from '../domain/queries';
 import { MAX_NOTE_CHARS } from '../domain/schemas';
 import { errorText } from '../i18n/errorText';
+import { MinutesForm } from '../notes/MinutesForm';
 import { EventReportButtons } from './EventReportButtons';
 import { isParentMeeting, saveEventResults } from './recordActions';
 
-type Field = 'outcome' | 'deviations' | 'agenda' | 'heard' | 'decided';
+type Field = 'outcome' | 'deviations';
+const FIELDS: readonly Field[] = ['outcome', 'deviations'];
 
 function initial(event: DocOf<'event'>): Record<Field, string> {
-  const { outcome, deviations, minutes } = event.body;
-  return {
-    outcome: outcome ?? '',
-    deviations: deviations ?? '',
-    agenda: minutes?.agenda.join('\n') ?? '',
-    heard: minutes?.heard ?? '',
-    decided: minutes?.decided ?? '',
-  };
+  return { outcome: event.body.outcome ?? '', deviations: event.body.deviations ?? '' };
 }
 
-/** «Итоги»: what happened and how it departed from the plan; a parent meeting's minutes too. */
+/**
+ * «Итоги»: what happened and how it departed from the plan; for a parent meeting, its minutes
+ * (a note of their own, with photos and recordings and an audience), then the PDFs.
+ */
 export function ResultsPanel({ event }: { event: DocOf<'event'> }) {
   const { t } = useTranslation();
   const meeting = isParentMeeting(event);
   const [values, setValues] = useState(() => initial(event));
   const [state, setState] = useState<'idle' | 'saved' | 'failed'>('idle');
-  const fields: Field[] = meeting
-    ? ['outcome', 'deviations', 'agenda', 'heard', 'decided']
-    : ['outcome', 'deviations'];
 
   const submit = (formEvent: SyntheticEvent) => {
     formEvent.preventDefault();
     setState('idle');
-    const minutes = meeting
-      ? { agenda: values.agenda, heard: values.heard, decided: values.decided }
-      : undefined;
-    saveEventResults(event, { outcome: values.outcome, deviations: values.deviations, minutes })
+    saveEventResults(event, values)
       .then(() => {
         setState('saved');
       })
@@ -48,12 +40,12 @@ export function ResultsPanel({ event }: { event: DocOf<'event'> }) {
     <section className="results" aria-labelledby="results-title">
       <h3 id="results-title">{t('results.heading')}</h3>
       <form onSubmit={submit} aria-label={t('results.heading')}>
-        {fields.map((field) => (
+        {FIELDS.map((field) => (
           <label key={field}>
             {t(`results.${field}`)}
             <textarea
-              maxLength={field === 'agenda' ? 30_000 : MAX_NOTE_CHARS}
-              rows={field === 'agenda' ? 4 : 3}
+              maxLength={MAX_NOTE_CHARS}
+              rows={3}
               value={values[field]}
               onChange={(e) => {
                 setState('idle');
@@ -62,7 +54,6 @@ export function ResultsPanel({ event }: { event: DocOf<'event'> }) {
             />
           </label>
         ))}
-        {meeting && <p className="hint">{t('results.presentFromRollCall')}</p>}
         {state === 'failed' && (
           <p className="error" role="alert">
             {errorText(t, 'invalid_doc')}
@@ -73,6 +64,7 @@ export function ResultsPanel({ event }: { event: DocOf<'event'> }) {
           {t('results.save')}
         </button>
       </form>
+      {meeting && <MinutesForm key={event._id} event={event} />}
       <EventReportButtons event={event} meeting={meeting} />
     </section>
   );

@@ -1,6 +1,7 @@
 /**
  * Store actions for what a class teacher records after an event and about a pupil: the event's
- * outcome, deviations and a parent meeting's minutes; a pupil's achievement for the portfolio.
+ * outcome and deviations; a pupil's achievement for the portfolio. A parent meeting's minutes are
+ * a note (src/notes).
  */
 import type { DocOf } from '../domain/queries';
 import type { EventBody } from '../domain/schemas';
@@ -9,8 +10,6 @@ import { saveDocs, stamp } from '../store/writes';
 export interface EventResults {
   outcome: string;
   deviations: string;
-  /** Only for a parent meeting; agenda items one per line as typed. */
-  minutes?: { agenda: string; heard: string; decided: string };
 }
 
 /** True for a parent meeting: its kind or its title says so, or it already has minutes. */
@@ -19,25 +18,17 @@ export function isParentMeeting(event: DocOf<'event'>): boolean {
   return Boolean(event.body.minutes) || /родительское собрание/i.test(words);
 }
 
-/** The event's body with the results: an empty field is left out rather than stored empty. */
+/**
+ * The event's body with the results: an empty field is left out rather than stored empty. Minutes
+ * an older version kept in the body stay as they are: they are shown and printed until the
+ * teacher saves them as a minutes note (src/notes/MinutesForm.tsx).
+ */
 export function withResults(body: EventBody, results: EventResults): EventBody {
   const next: EventBody = { ...body };
   delete next.outcome;
   delete next.deviations;
-  delete next.minutes;
   if (results.outcome.trim()) next.outcome = results.outcome.trim();
   if (results.deviations.trim()) next.deviations = results.deviations.trim();
-  if (results.minutes) {
-    const agenda = results.minutes.agenda
-      .split('\n')
-      .map((item) => item.trim())
-      .filter(Boolean);
-    next.minutes = {
-      agenda,
-      heard: results.minutes.heard.trim(),
-      decided: results.minutes.decided.trim(),
-    };
-  }
   return next;
 }
 

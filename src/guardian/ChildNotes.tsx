@@ -2,9 +2,13 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notesForPupil, type DocOf } from '../domain/queries';
 import { formatDate } from '../events/formatDate';
+import { NoteView } from '../notes/NoteView';
 import { useDocs } from '../store/hooks';
 
-/** Messages addressed to this child's family or to the families of the child's class. */
+/**
+ * Notes and minutes addressed to this child's family or to the families of the child's class,
+ * with their photos and recordings and «Прочитано».
+ */
 export function ChildNotes({ child }: { child: DocOf<'pupil'> }) {
   const { t, i18n } = useTranslation();
   const docs = useDocs();
@@ -17,18 +21,12 @@ export function ChildNotes({ child }: { child: DocOf<'pupil'> }) {
       <ul className="notes-list">
         {notes.map((note) => {
           const event = docs.get(`event:${note.eventId ?? ''}`) as DocOf<'event'> | undefined;
+          const context = [event?.body.title, formatDate(note.date ?? '', i18n.language)]
+            .filter(Boolean)
+            .join(' · ');
           return (
-            <li key={note._id} className="note">
-              <p>{note.body.text}</p>
-              <small>
-                {[
-                  event?.body.title,
-                  formatDate(note.date ?? '', i18n.language),
-                  note.body.authorName,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </small>
+            <li key={note._id}>
+              <NoteView note={note} context={context} child={child} />
             </li>
           );
         })}

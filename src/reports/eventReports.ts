@@ -14,6 +14,7 @@ import {
   type DocOf,
   type Docs,
 } from '../domain/queries';
+import { minutesOfEvent, type Minutes } from '../notes/noteFacts';
 import { Flow, newPdf, ruDate, type ReportFonts } from './pdfKit';
 
 export interface EventFacts {
@@ -23,9 +24,22 @@ export interface EventFacts {
   present: string[];
   /** Pupils of the class. */
   total: number;
+  /** Free-text notes of the event (the minutes are apart). */
   notes: DocOf<'note'>[];
+  /** A parent meeting's minutes: the minutes note's, or those an older version kept in the event. */
+  minutes: Minutes | undefined;
+  /** Ids of the minutes' photos, in order; the PDF gets their bytes from the store. */
+  photoIds: string[];
   /** The meeting's number among the class's parent meetings of the year, from 1. */
   number: number;
+}
+
+/** A photo for a PDF: the stored bytes, base64, and their size in pixels. */
+export interface ReportPhoto {
+  data: string;
+  format: 'JPEG' | 'PNG';
+  width: number;
+  height: number;
 }
 
 const isMeeting = (event: DocOf<'event'>) =>
@@ -41,12 +55,19 @@ export function eventFacts(docs: Docs, eventId: string): EventFacts | undefined 
     return mark !== undefined && isPresent(mark);
   });
   const meetings = eventsOfClass(docs, classId).filter(isMeeting);
+  const notes = notesOfEvent(docs, eventId);
+  const minutesNote = notes.filter((note) => note.body.kind === 'minutes').at(-1);
   return {
     event,
     className: classOf(docs, classId)?.body.name ?? '',
     present: present.map((pupil) => fullName(pupil.body)),
     total: pupils.length,
-    notes: notesOfEvent(docs, eventId),
+    notes: notes.filter((note) => note.body.kind !== 'minutes' && note.body.text.trim() !== ''),
+    minutes: minutesOfEvent(docs, event),
+    photoIds: (minutesNote?.body.media ?? []).filter((id) => {
+      const media = docs.get(id) as DocOf<'media'> | undefined;
+      return media?.body.kind === 'photo';
+    }),
     number: meetings.findIndex((meeting) => meeting._id === event._id) + 1 || meetings.length + 1,
   };
 }
@@ -56,16 +77,37 @@ function signature(flow: Flow, role: string, name: string | undefined): void {
   flow.text(`${role}: ____________________ ${name ?? ''}`);
 }
 
+/** A photo across the text width at most, and at most 120 mm high, on a new page if need be. */
+function photo(flow: Flow, image: ReportPhoto): void {
+  const scale = Math.min(flow.width / image.width, 120 / image.height);
+  const [width, height] = [image.width * scale, image.height * scale];
+  flow.gap(3);
+  flow.need(height);
+  flow.pdf.addImage(image.data, image.format, flow.left, flow.y, width, height);
+  flow.gap(height);
+}
+
+/**
+ * The minutes of a parent meeting: «Присутствовали: N из M» as recorded in the minutes (or from
+ * the roll call for minutes of an older version), the agenda, heard, decided, and the photos.
+ */
 export async function minutesPdf(
   fonts: ReportFonts,
   facts: EventFacts,
   schoolName: string,
   teacherName?: string,
+  photos: readonly ReportPhoto[] = [],
 ): Promise<jsPDF> {
   const pdf = await newPdf(fonts);
   const flow = new Flow(pdf);
   const { event } = facts;
-  const minutes = event.body.minutes ?? { agenda: [], heard: '', decided: '' };
+  const minutes = facts.minutes ?? {
+    present: facts.present.length,
+    of: facts.total,
+    agenda: [],
+    heard: '',
+    decided: '',
+  };
   flow.text(schoolName, { size: 10 });
   flow.heading(`ПРОТОКОЛ № ${String(facts.number)}`, 16);
   flow.text(`родительского собрания ${facts.className} класса`, { bold: true });
@@ -73,7 +115,7 @@ export async function minutesPdf(
   flow.gap(3);
   flow.field('Дата', ruDate(event.date ?? ''));
   if (event.body.place) flow.field('Место', event.body.place);
-  flow.field('Присутствовали', `${String(facts.present.length)} из ${String(facts.total)}`);
+  flow.field('Присутствовали', `${String(minutes.present)} из ${String(minutes.of)}`);
   flow.heading('Повестка дня', 12);
   minutes.agenda.forEach((item, index) => {
     flow.text(`${String(index + 1)}. ${item}`, { indent: 4 });
@@ -82,6 +124,10 @@ export async function minutesPdf(
   flow.text(minutes.heard || '—');
   flow.heading('Решили', 12);
   flow.text(minutes.decided || '—');
+  if (photos.length > 0) {
+    flow.heading('Приложения', 12);
+    for (const image of photos) photo(flow, image);
+  }
   signature(flow, 'Классный руководитель', teacherName);
   return pdf;
 }

@@ -38,6 +38,11 @@ export class Flow {
     return this.pdf.internal.pageSize.getWidth() - 2 * MARGIN_MM;
   }
 
+  /** Where a line starts. */
+  get left(): number {
+    return MARGIN_MM;
+  }
+
   private get bottom(): number {
     return this.pdf.internal.pageSize.getHeight() - MARGIN_MM;
   }

@@ -9,8 +9,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { jsPDF } from 'jspdf';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shortName } from '../domain/names';
+import type { DocOf } from '../domain/queries';
+import { buildNote } from '../notes/noteDocs';
 import {
   ACHIEVEMENT,
   demoSchool,
@@ -26,6 +29,20 @@ import { attendanceTable } from './attendanceTable';
 import { eventFacts, eventRecordPdf, minutesPdf } from './eventReports';
 import type { ReportFonts } from './pdfKit';
 import { draftCharacterisation, portfolioFacts, portfolioPdf } from './portfolio';
+
+/** A whiteboard-like PNG: white with dark lines of "writing", base64. */
+function whiteboardPng(width: number, height: number): string {
+  const png = new PNG({ width, height });
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const ink = y % 40 < 3 && (x + y) % 7 < 5;
+      const offset = (y * width + x) * 4;
+      png.data.fill(ink ? 30 : 250, offset, offset + 3);
+      png.data[offset + 3] = 255;
+    }
+  }
+  return PNG.sync.write(png).toString('base64');
+}
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OUT = path.join(ROOT, 'test-results/reports');
@@ -194,6 +211,54 @@ describe('the minutes of a parent meeting', () => {
     );
     expect(page!.text).toContain(MEETING_HEARD);
     expect(page!.text).toContain(MEETING_DECIDED);
+  });
+});
+
+describe('the minutes of a parent meeting kept as a note, with photos', () => {
+  it('prints present N of M as recorded, the agenda, heard, decided and each photo', async () => {
+    const meeting = demo.docs.get(`event:${demo.meetingId}`) as DocOf<'event'>;
+    const note = buildNote(
+      meeting,
+      meeting.classIds,
+      {
+        kind: 'minutes',
+        audience: 'class-families',
+        text: '',
+        minutes: {
+          present: 24,
+          of: 30,
+          agenda: 'Итоги четверти\nЁлка',
+          heard: 'Слушали классного руководителя.',
+          decided: 'Провести ёлку 25 декабря.',
+        },
+      },
+      ['media:photo-1', 'media:photo-2'],
+    );
+    const docs = new Map(demo.docs).set(note._id, { ...note, updatedAt: '2026-12-10T16:00:00Z' });
+    const facts = eventFacts(docs, demo.meetingId)!;
+    const board = {
+      data: whiteboardPng(400, 300),
+      format: 'PNG' as const,
+      width: 400,
+      height: 300,
+    };
+    const tall = { data: whiteboardPng(300, 900), format: 'PNG' as const, width: 300, height: 900 };
+    const pdf = await minutesPdf(fonts, facts, demo.school.name, undefined, [board, tall]);
+    const pages = await extract(pdf, 'minutes-with-photos');
+    const text = pages.map((page) => page.text).join(' ');
+    expect(text).toContain('Присутствовали: 24 из 30');
+    expect(text).toContain('1. Итоги четверти 2. Ёлка');
+    expect(text).toContain('Слушали классного руководителя.');
+    expect(text).toContain('Провести ёлку 25 декабря.');
+    expect(text).toContain('Приложения');
+    const listed = execFileSync('pdfimages', ['-list', path.join(OUT, 'minutes-with-photos.pdf')])
+      .toString()
+      .split('\n')
+      .filter((line) => /^\s*\d+\s+\d+\s+image\s/.test(line));
+    expect(listed.map((line) => line.trim().split(/\s+/).slice(3, 5))).toEqual([
+      ['400', '300'],
+      ['300', '900'],
+    ]);
   });
 });
 
