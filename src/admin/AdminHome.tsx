@@ -1,23 +1,27 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pupilsOf, sortedClasses } from '../domain/queries';
-import { RollCall } from '../roll-call/RollCall';
+import { EventScreen } from '../events/EventScreen';
 import { navigate, useApp } from '../store/appStore';
 import { useDocs } from '../store/hooks';
 import { AdminClass } from './AdminClass';
 import { AuditScreen } from './AuditScreen';
 import { DevicesScreen } from './DevicesScreen';
 import { ImportScreen } from './ImportScreen';
+import { SchoolEvents } from './SchoolEvents';
 import { TodayAbsences } from './TodayAbsences';
 
-/** The administration's read-only view: classes → events → marks, and today's absences. */
+/**
+ * The administration's view: today's absences, events of several classes or of the whole school
+ * (which it adds and changes), and classes → events → marks, read-only.
+ */
 export function AdminHome() {
   const { t } = useTranslation();
   const docs = useDocs();
   const route = useApp((state) => state.route);
   const classes = useMemo(() => sortedClasses(docs), [docs]);
 
-  if (route.name === 'event') return <RollCall eventId={route.eventId} editable={false} />;
+  if (route.name === 'event') return <EventScreen eventId={route.eventId} editable={false} />;
   if (route.name === 'class') return <AdminClass classId={route.classId} />;
   if (route.name === 'devices') return <DevicesScreen />;
   if (route.name === 'audit') return <AuditScreen />;
@@ -55,6 +59,7 @@ export function AdminHome() {
           </button>
         </div>
       </section>
+      <SchoolEvents />
       <section className="card" aria-labelledby="classes-title">
         <h2 id="classes-title">{t('admin.classes')}</h2>
         <ul className="classes">

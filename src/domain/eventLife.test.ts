@@ -195,6 +195,13 @@ describe('applyChange', () => {
     expect(edited.body).toMatchObject({ place: 'Актовый зал', end: '12:30', start: '11:00' });
     expect(edited.date).toBe('2026-12-25');
     expect(edited.body.changes?.map((change) => change.action)).toEqual(['edited']);
+
+    const emptied = applied(event({}, { participants: 'ученики', place: 'Актовый зал' }), {
+      action: 'edited',
+      fields: { title: 'Ёлка', place: '' },
+    });
+    expect(emptied.body).toMatchObject({ title: 'Ёлка', participants: 'ученики' });
+    expect(emptied.body.place).toBeUndefined();
   });
 
   it('keeps the first entry and the latest ones when the history is full', () => {

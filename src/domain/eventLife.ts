@@ -21,7 +21,10 @@ export interface Actor {
   at: string;
 }
 
-/** The fields of an event a teacher edits by hand; when it happens is changed by a move. */
+/**
+ * The fields of an event a teacher edits by hand; when it happens is changed by a move. A field
+ * left out stays as it is; one given empty is removed.
+ */
 export interface EventFields {
   title: string;
   kind?: string | undefined;
@@ -129,7 +132,7 @@ function checkEdit(event: EventDoc, fields: EventFields): LifeError | undefined 
   if (!given(fields.title)) return 'title_required';
   const end = given(fields.end);
   if (end !== undefined && !CLOCK.test(end)) return 'bad_time';
-  const changed = EDITED_FIELDS.some((field) => given(fields[field]) !== event.body[field]);
+  const changed = editedFields(fields).some((field) => given(fields[field]) !== event.body[field]);
   return changed ? undefined : 'nothing_changed';
 }
 
@@ -216,11 +219,14 @@ function substituted(event: EventDoc, substitute: Substitute | null): EventDoc {
   return { ...envelope, personId: substitute.personId, body: { ...body, substitute } };
 }
 
+function editedFields(fields: EventFields) {
+  return EDITED_FIELDS.filter((field) => field in fields);
+}
+
 function editedBody(body: EventBody, fields: EventFields): EventBody {
-  const kept = Object.entries(body).filter(
-    ([key]) => !(EDITED_FIELDS as readonly string[]).includes(key),
-  );
-  const edited = EDITED_FIELDS.flatMap((field) => {
+  const touched: readonly string[] = editedFields(fields);
+  const kept = Object.entries(body).filter(([key]) => !touched.includes(key));
+  const edited = editedFields(fields).flatMap((field) => {
     const value = given(fields[field]);
     return value === undefined ? [] : [[field, value] as const];
   });

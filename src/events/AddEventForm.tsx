@@ -1,18 +1,38 @@
-import { useState, type SyntheticEvent } from 'react';
+import { useState, type ReactNode, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../i18n/errorText';
 import { useToday } from '../store/hooks';
-import { addEvent } from './eventActions';
+import { addEvent } from './eventLifeActions';
+import { useActor } from './useViewer';
 
-/** A teacher adds an event for their class on the spot: title, date, start time. */
-export function AddEventForm({ classId }: { classId: string }) {
+interface Fields {
+  title: string;
+  date: string;
+  start: string;
+  end: string;
+  place: string;
+}
+
+const EMPTY: Fields = { title: '', date: '', start: '', end: '', place: '' };
+
+interface Props {
+  /** The classes the event is for, or a function asking the form's own choice (the administration). */
+  classIds: string[] | (() => string[] | null);
+  label?: string;
+  /** More fields before the buttons: who the event is for. */
+  children?: ReactNode;
+  onSaved?: () => void;
+}
+
+/** A teacher (or the administration) adds an event by hand: what, when, where. */
+export function AddEventForm({ classIds, label, children, onSaved }: Props) {
   const { t } = useTranslation();
   const today = useToday();
+  const actor = useActor();
   const [open, setOpen] = useState(false);
-  const [title, setTitle] = useState('');
-  const [date, setDate] = useState('');
-  const [start, setStart] = useState('');
+  const [fields, setFields] = useState<Fields>(EMPTY);
   const [failed, setFailed] = useState(false);
+  const title = label ?? t('events.add');
 
   if (!open) {
     return (
@@ -22,19 +42,24 @@ export function AddEventForm({ classId }: { classId: string }) {
           setOpen(true);
         }}
       >
-        {t('events.add')}
+        {title}
       </button>
     );
   }
 
+  const set = (key: keyof Fields) => (value: string) => {
+    setFields((current) => ({ ...current, [key]: value }));
+  };
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    addEvent({ classId, title, date: date || today, start }).then(
+    const chosen = typeof classIds === 'function' ? classIds() : classIds;
+    if (!chosen) return;
+    addEvent({ ...fields, classIds: chosen, date: fields.date || today }, actor()).then(
       () => {
-        setTitle('');
-        setStart('');
+        setFields(EMPTY);
         setFailed(false);
         setOpen(false);
+        onSaved?.();
       },
       () => {
         setFailed(true);
@@ -43,39 +68,19 @@ export function AddEventForm({ classId }: { classId: string }) {
   };
 
   return (
-    <form className="add-event" onSubmit={submit} aria-label={t('events.add')}>
-      <label>
-        {t('events.title')}
-        <input
-          required
-          maxLength={300}
-          value={title}
-          onChange={(e) => {
-            setTitle(e.target.value);
-          }}
-        />
-      </label>
-      <label>
-        {t('events.date')}
-        <input
-          type="date"
-          required
-          value={date || today}
-          onChange={(e) => {
-            setDate(e.target.value);
-          }}
-        />
-      </label>
-      <label>
-        {t('events.start')}
-        <input
-          type="time"
-          value={start}
-          onChange={(e) => {
-            setStart(e.target.value);
-          }}
-        />
-      </label>
+    <form className="add-event" onSubmit={submit} aria-label={title}>
+      <Field label={t('events.title')} value={fields.title} onChange={set('title')} required />
+      <Field
+        label={t('events.date')}
+        type="date"
+        value={fields.date || today}
+        onChange={set('date')}
+        required
+      />
+      <Field label={t('events.start')} type="time" value={fields.start} onChange={set('start')} />
+      <Field label={t('events.end')} type="time" value={fields.end} onChange={set('end')} />
+      <Field label={t('events.place')} value={fields.place} onChange={set('place')} />
+      {children}
       {failed && (
         <p className="error" role="alert">
           {errorText(t, 'invalid_doc')}
@@ -95,5 +100,30 @@ export function AddEventForm({ classId }: { classId: string }) {
         </button>
       </div>
     </form>
+  );
+}
+
+interface FieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'text' | 'date' | 'time';
+  required?: boolean;
+}
+
+export function Field({ label, value, onChange, type = 'text', required = false }: FieldProps) {
+  return (
+    <label>
+      {label}
+      <input
+        type={type}
+        required={required}
+        maxLength={type === 'text' ? 300 : undefined}
+        value={value}
+        onChange={(e) => {
+          onChange(e.target.value);
+        }}
+      />
+    </label>
   );
 }

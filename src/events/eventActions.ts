@@ -1,38 +1,10 @@
-/** Store actions of the events feature: a teacher adds an event or a note on the spot. */
+/** Store actions of the events feature: a teacher adds a note on the spot. */
 import { uuidOf, type Audience } from '../domain/envelope';
 import type { DocOf } from '../domain/queries';
 import { saveDocs, stamp } from '../store/writes';
 
-export interface NewEvent {
-  classId: string;
-  title: string;
-  date: string;
-  start: string;
-}
-
 function uuid(): string {
   return crypto.randomUUID();
-}
-
-export async function addEvent(input: NewEvent): Promise<void> {
-  const eventId = uuid();
-  const event: DocOf<'event'> = stamp({
-    _id: `event:${eventId}`,
-    type: 'event',
-    schoolId: '',
-    classIds: [input.classId],
-    eventId,
-    audience: 'class-families',
-    date: input.date,
-    updatedAt: '',
-    updatedBy: '',
-    body: {
-      title: input.title.trim(),
-      ...(input.start ? { start: input.start } : {}),
-      status: 'planned',
-    },
-  });
-  await saveDocs([event]);
 }
 
 /**

@@ -4,6 +4,7 @@ import { fullName } from '../domain/names';
 import { childrenOf } from '../domain/queries';
 import { useDocs, useMe } from '../store/hooks';
 import { ChildAudit } from './ChildAudit';
+import { ChildEvents } from './ChildEvents';
 import { ChildMarks } from './ChildMarks';
 import { ChildNotes } from './ChildNotes';
 
@@ -40,6 +41,7 @@ export function GuardianHome() {
       )}
       <div id="child-panel" role={children.length > 1 ? 'tabpanel' : undefined}>
         <h2>{fullName(child.body)}</h2>
+        <ChildEvents child={child} />
         <ChildMarks child={child} />
         <ChildNotes child={child} />
         <ChildAudit key={child._id} child={child} />

@@ -22,7 +22,9 @@ export type Route =
   | { name: 'devices' }
   | { name: 'audit' }
   | { name: 'import' }
-  | { name: 'reports'; classId: string };
+  | { name: 'reports'; classId: string }
+  /** «Импорт плана»: a class teacher imports the year's plan file into their class's calendar. */
+  | { name: 'plan-import'; classId: string };
 
 export interface AppState {
   phase: Phase;
