@@ -254,6 +254,10 @@ export const en: Record<keyof Resources, Record<string, string>> = {
     pupil: 'pupil',
   },
   auditAction: {
+    read: 'read',
+    write: 'change',
+  },
+  docType: {
     pupil: 'Whose family',
     choosePupil: 'Choose a pupil',
     familyOf: 'Family: {{name}}',
@@ -279,16 +283,12 @@ export const en: Record<keyof Resources, Record<string, string>> = {
   },
   receipts: {
     markRead: 'Read',
-    markReadOf: 'Mark as read: {{title}}',
+    markReadOf: 'Read: {{title}}',
     youRead: 'You marked it read {{time}}',
     count_one: '{{read}} of {{count}} family have read it',
     count_other: '{{read}} of {{count}} families have read it',
     reader: '{{name}}, {{time}}',
     failed: 'Could not mark it. Try again.',
-    read: 'read',
-    write: 'change',
-  },
-  docType: {
     school: 'school',
     class: 'class',
     pupil: "pupil's record",

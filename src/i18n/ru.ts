@@ -259,6 +259,8 @@ export const ru = {
     staff: 'сотрудник',
     guardian: 'родитель',
     pupil: 'ученик',
+  },
+  auditAction: {
     pupil: 'Чья семья',
     choosePupil: 'Выберите ученика',
     familyOf: 'Семья: {{name}}',
@@ -284,7 +286,7 @@ export const ru = {
   },
   receipts: {
     markRead: 'Прочитано',
-    markReadOf: 'Отметить как прочитанное: {{title}}',
+    markReadOf: 'Прочитано: {{title}}',
     youRead: 'Вы отметили: прочитано {{time}}',
     count_one: 'Прочитали {{read}} из {{count}} семьи',
     count_few: 'Прочитали {{read}} из {{count}} семей',
@@ -292,8 +294,6 @@ export const ru = {
     count_other: 'Прочитали {{read}} из {{count}} семьи',
     reader: '{{name}}, {{time}}',
     failed: 'Не удалось отметить. Попробуйте ещё раз.',
-  },
-  auditAction: {
     read: 'просмотр',
     write: 'изменение',
   },

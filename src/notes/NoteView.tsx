@@ -87,7 +87,16 @@ function Readers({ note }: { note: DocOf<'note'> }) {
  * on it as an acknowledgement, and a note scrolled past on a shared phone is not one. Once tapped
  * it shows when, on every device of the family.
  */
-function ReadButton({ note, child }: { note: DocOf<'note'>; child: DocOf<'pupil'> }) {
+function ReadButton({
+  note,
+  child,
+  title,
+}: {
+  note: DocOf<'note'>;
+  child: DocOf<'pupil'>;
+  /** What the note is, so each «Прочитано» on a list says which note it marks. */
+  title: string;
+}) {
   const { t, i18n } = useTranslation();
   const docs = useDocs();
   const me = useMe();
@@ -101,7 +110,6 @@ function ReadButton({ note, child }: { note: DocOf<'note'>; child: DocOf<'pupil'
       </p>
     );
   }
-  const title = note.body.title ?? note.body.text.slice(0, 60);
   return (
     <>
       <button
@@ -150,8 +158,9 @@ export function NoteView({
       : t(audienceLabelKey(note.audience));
   const heading =
     note.body.title ?? (note.body.kind === 'minutes' ? t('notes.minutes') : undefined);
+  const title = heading ?? note.body.text.slice(0, 60);
   return (
-    <article className="note" aria-label={heading ?? note.body.text.slice(0, 60)}>
+    <article className="note" aria-label={title}>
       {heading && <h4>{heading}</h4>}
       {minutes && <MinutesBody minutes={minutes} />}
       {note.body.text && <p>{note.body.text}</p>}
@@ -159,7 +168,7 @@ export function NoteView({
       <small>
         {[context, note.body.authorName, child ? undefined : audience].filter(Boolean).join(' · ')}
       </small>
-      {child ? <ReadButton note={note} child={child} /> : <Readers note={note} />}
+      {child ? <ReadButton note={note} child={child} title={title} /> : <Readers note={note} />}
     </article>
   );
 }
