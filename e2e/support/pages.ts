@@ -82,8 +82,34 @@ export class RollCallPage {
     return this.page.locator('li.pupil');
   }
 
+  /** The pupil's one tap target: absent with the school's letter ↔ present. */
+  toggle(row: Locator): Locator {
+    return row.getByRole('button', { name: /^Отсутствует: / });
+  }
+
+  /** The sheet of one pupil's mark: the school's letters, details and history. */
+  sheet(): Locator {
+    return this.page.getByRole('dialog');
+  }
+
+  async openSheet(fullName: RegExp | string): Promise<Locator> {
+    await this.row(fullName)
+      .getByRole('button', { name: /^Подробнее: / })
+      .click();
+    await expect(this.sheet()).toBeVisible();
+    return this.sheet();
+  }
+
+  /** Records a school letter from the pupil's sheet, which closes when the mark is saved. */
   async tapLetter(fullName: RegExp | string, letter: string): Promise<void> {
-    await this.row(fullName).getByRole('button', { name: letter, exact: true }).click();
+    const sheet = await this.openSheet(fullName);
+    await sheet.getByRole('button', { name: letter, exact: true }).click();
+    await expect(sheet).toBeHidden();
+  }
+
+  /** The event's other view: its life, results and notes. */
+  async openRecords(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Итоги и заметки' }).click();
   }
 
   counter(): Locator {

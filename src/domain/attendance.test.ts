@@ -123,13 +123,14 @@ describe('letters ↔ marks', () => {
     ]);
   });
 
-  it('one tap toggles between present and the school’s absent letter', () => {
+  it('one tap toggles between absent with the school’s letter and present', () => {
     expect(absentLetter(LETTERS)?.letter).toBe('н');
     expect(absentLetter(OTHER_LETTERS)?.letter).toBe('НП');
     expect(toggledMark(LETTERS, undefined)).toEqual(markForLetter(LETTERS[0]!));
     expect(toggledMark(LETTERS, PRESENT)).toEqual(markForLetter(LETTERS[0]!));
     expect(toggledMark(LETTERS, markForLetter(LETTERS[1]!))).toEqual(PRESENT);
-    expect(toggledMark(LETTERS, markForLetter(LETTERS[3]!))).toEqual(PRESENT);
+    expect(toggledMark(LETTERS, markForLetter(LETTERS[2]!))).toEqual(PRESENT);
+    expect(toggledMark(LETTERS, markForLetter(LETTERS[3]!))).toEqual(markForLetter(LETTERS[0]!));
     const onlyLate: AttendanceLetter[] = [{ letter: 'о', status: 'late', meaning: '' }];
     expect(toggledMark(onlyLate, undefined)).toEqual({ ...PRESENT, status: 'absent' });
   });

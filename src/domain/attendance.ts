@@ -160,11 +160,12 @@ export function absentLetter(letters: readonly AttendanceLetter[]): AttendanceLe
 }
 
 /**
- * The mark after one tap on a pupil in the roll call: an unmarked or present pupil becomes absent
- * with the school's absent letter; any other mark becomes present. Tapping twice undoes a tap.
+ * The mark after one tap on a pupil in the roll call: an absent pupil becomes present; anyone
+ * else (unmarked, present, late, …) becomes absent with the school's absent letter. Tapping twice
+ * gives an absence back its presence.
  */
 export function toggledMark(letters: readonly AttendanceLetter[], mark: Mark | undefined): Mark {
-  if (mark && !isPresent(mark)) return PRESENT;
+  if (mark?.status === 'absent') return PRESENT;
   const letter = absentLetter(letters);
   return letter
     ? markForLetter(letter)
@@ -203,7 +204,7 @@ export const DEFAULT_EXCUSE_RULES: readonly ExcuseRule[] = [
 /** The settings of a school that decide whether a mark is excused. */
 export interface ExcusePolicy {
   attendanceLetters: readonly AttendanceLetter[];
-  excuseRules?: readonly ExcuseRule[] | undefined;
+  excuseRules?: readonly { reason: Reason; evidence: readonly Evidence[] }[] | undefined;
 }
 
 /**

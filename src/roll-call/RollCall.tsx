@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isPresent } from '../domain/attendance';
+import { isPresent, toggledMark, type Mark } from '../domain/attendance';
 import { uuidOf } from '../domain/envelope';
 import { markAt, pupilsOf, type DocOf } from '../domain/queries';
 import { formatDate } from '../events/formatDate';
@@ -9,19 +9,46 @@ import { ResultsPanel } from '../events/ResultsPanel';
 import { navigate } from '../store/appStore';
 import { StorageFullError } from '../store/storageGuard';
 import { useDocs, useMe, useSchool } from '../store/hooks';
-import { markAllPresent, undoAllPresent } from './rollCallActions';
+import { MarkSheet } from './MarkSheet';
+import { markAllPresent, needsWhy, setMark, undoAllPresent } from './rollCallActions';
 import { RollCallRow } from './RollCallRow';
+import { useFitColumns } from './useFitColumns';
 
-/** Roll call at one event: every pupil of its classes, a letter per school mark. */
-export function RollCall({ eventId, editable }: { eventId: string; editable: boolean }) {
-  const { t, i18n } = useTranslation();
+type View = 'roll' | 'records';
+
+/** The sheet of one pupil, and the mark one tap asked for when it turned out a correction. */
+interface Sheet {
+  pupilId: string;
+  proposed?: Mark;
+}
+
+/**
+ * Roll call at one event: every pupil of its classes on one screen, one tap each. Everything else
+ * about the event (its life, results and notes) is the screen's other view, so the roll never
+ * scrolls: a panel below the roll would push it off the screen.
+ */
+export function RollCall({
+  eventId,
+  editable,
+  records,
+}: {
+  eventId: string;
+  editable: boolean;
+  /** More of the event for its records view, before its results and notes (its life). */
+  records?: ReactNode;
+}) {
+  const { t } = useTranslation();
   const docs = useDocs();
   const me = useMe();
   const letters = useSchool()?.body.attendanceLetters ?? [];
+  const [view, setView] = useState<View>('roll');
   const [undo, setUndo] = useState<DocOf<'attendance'>[] | null>(null);
+  const [sheet, setSheet] = useState<Sheet | null>(null);
   const [failed, setFailed] = useState<'storageFull' | 'unknown' | null>(null);
+  const list = useRef<HTMLUListElement>(null);
   const event = docs.get(eventId) as DocOf<'event'> | undefined;
   const pupils = useMemo(() => (event ? pupilsOf(docs, event.classIds) : []), [docs, event]);
+  useFitColumns(list, view === 'roll' ? pupils.length : 0);
   if (!event) return null;
 
   const uuid = uuidOf(event._id);
@@ -30,21 +57,119 @@ export function RollCall({ eventId, editable }: { eventId: string; editable: boo
   const onError = (error: unknown) => {
     setFailed(error instanceof StorageFullError ? 'storageFull' : 'unknown');
   };
-
   const allPresent = () => {
     markAllPresent(docs, event, pupils, me).then((created) => {
       setUndo(created.length > 0 ? created : null);
     }, onError);
   };
-  const takeBack = () => {
-    if (undo)
-      undoAllPresent(undo).then(() => {
-        setUndo(null);
-      }, onError);
+  const toggle = (pupil: DocOf<'pupil'>, index: number) => {
+    const next = toggledMark(letters, marks[index]);
+    setUndo(null);
+    // A mark from an earlier school day is corrected in the sheet, with a why.
+    if (needsWhy(docs, event, pupil)) setSheet({ pupilId: pupil._id, proposed: next });
+    else setMark(docs, event, pupil, next, me).catch(onError);
   };
+  const sheetPupil = sheet && pupils.find((pupil) => pupil._id === sheet.pupilId);
 
   return (
-    <section className="roll-call" aria-labelledby="roll-call-title">
+    <section className="roll-call" aria-labelledby="roll-call-title" data-view={view}>
+      <div className="roll-call-top">
+        <RollCallHead event={event} view={view} onView={setView} />
+        <div className="roll-call-bar">
+          <p
+            className="counter"
+            aria-label={t('rollCall.counterLabel', { present, total: pupils.length })}
+          >
+            {t('rollCall.counter', { present, total: pupils.length })}
+          </p>
+          {editable && (
+            <button type="button" className="primary" onClick={allPresent}>
+              {t('rollCall.allPresent')}
+            </button>
+          )}
+          {editable && (
+            <button
+              type="button"
+              onClick={() => {
+                navigate({ name: 'check-in', eventId: event._id });
+              }}
+            >
+              {t('checkIn.open')}
+            </button>
+          )}
+          {undo && (
+            <span className="undo">
+              {t('rollCall.undoHint', { count: undo.length })}
+              <button
+                type="button"
+                onClick={() => {
+                  undoAllPresent(undo).then(() => {
+                    setUndo(null);
+                  }, onError);
+                }}
+              >
+                {t('rollCall.undo')}
+              </button>
+            </span>
+          )}
+        </div>
+        {failed && (
+          <p className="error" role="alert">
+            {failed === 'storageFull' ? t('device.storageFull') : t('errors.unknown')}
+          </p>
+        )}
+      </div>
+      {view === 'roll' && pupils.length === 0 && <p className="empty">{t('rollCall.noPupils')}</p>}
+      <ul className="pupils" ref={list} hidden={view !== 'roll'}>
+        {pupils.map((pupil, index) => (
+          <RollCallRow
+            key={pupil._id}
+            pupil={pupil}
+            mark={marks[index]}
+            letters={letters}
+            editable={editable}
+            onToggle={() => {
+              toggle(pupil, index);
+            }}
+            onDetails={() => {
+              setSheet({ pupilId: pupil._id });
+            }}
+          />
+        ))}
+      </ul>
+      {view === 'records' && records}
+      {view === 'records' && editable && <ResultsPanel key={event._id} event={event} />}
+      {view === 'records' && <NotesPanel event={event} editable={editable} />}
+      {sheet && sheetPupil && (
+        <MarkSheet
+          key={sheet.pupilId}
+          event={event}
+          pupil={sheetPupil}
+          mark={marks[pupils.indexOf(sheetPupil)]}
+          proposed={sheet.proposed}
+          onClose={() => {
+            setSheet(null);
+          }}
+          onError={onError}
+        />
+      )}
+    </section>
+  );
+}
+
+/** Back, the event's title and date, and the switch between the roll and the event's records. */
+function RollCallHead({
+  event,
+  view,
+  onView,
+}: {
+  event: DocOf<'event'>;
+  view: View;
+  onView: (view: View) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="roll-call-head">
       <button
         type="button"
         onClick={() => {
@@ -53,66 +178,27 @@ export function RollCall({ eventId, editable }: { eventId: string; editable: boo
       >
         ← {t('shell.back')}
       </button>
-      <h2 id="roll-call-title">{event.body.title}</h2>
-      <p className="event-when">
-        {formatDate(event.date ?? '', i18n.language)}
-        {event.body.start ? `, ${event.body.start}` : ''}
-      </p>
-      <div className="roll-call-bar">
-        <p
-          className="counter"
-          aria-label={t('rollCall.counterLabel', { present, total: pupils.length })}
-        >
-          {t('rollCall.counter', { present, total: pupils.length })}
+      <div className="roll-call-title">
+        <h2 id="roll-call-title">{event.body.title}</h2>
+        <p className="event-when">
+          {formatDate(event.date ?? '', i18n.language)}
+          {event.body.start ? `, ${event.body.start}` : ''}
         </p>
-        {editable && (
-          <button type="button" className="primary" onClick={allPresent}>
-            {t('rollCall.allPresent')}
-          </button>
-        )}
-        {editable && (
+      </div>
+      <div className="view-switch" role="group" aria-label={t('rollCall.views')}>
+        {(['roll', 'records'] as const).map((name) => (
           <button
+            key={name}
             type="button"
+            aria-pressed={view === name}
             onClick={() => {
-              navigate({ name: 'check-in', eventId: event._id });
+              onView(name);
             }}
           >
-            {t('checkIn.open')}
+            {t(name === 'roll' ? 'rollCall.viewRoll' : 'rollCall.viewRecords')}
           </button>
-        )}
-        {undo && (
-          <span className="undo">
-            {t('rollCall.undoHint', { count: undo.length })}
-            <button type="button" onClick={takeBack}>
-              {t('rollCall.undo')}
-            </button>
-          </span>
-        )}
-      </div>
-      {failed && (
-        <p className="error" role="alert">
-          {failed === 'storageFull' ? t('device.storageFull') : t('errors.unknown')}
-        </p>
-      )}
-      {pupils.length === 0 && <p className="empty">{t('rollCall.noPupils')}</p>}
-      <ul className="pupils">
-        {pupils.map((pupil, index) => (
-          <RollCallRow
-            key={pupil._id}
-            event={event}
-            pupil={pupil}
-            mark={marks[index]}
-            letters={letters}
-            editable={editable}
-            onMarked={() => {
-              setUndo(null);
-            }}
-            onError={onError}
-          />
         ))}
-      </ul>
-      {editable && <ResultsPanel key={event._id} event={event} />}
-      <NotesPanel event={event} editable={editable} />
-    </section>
+      </div>
+    </div>
   );
 }

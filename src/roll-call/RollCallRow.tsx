@@ -1,82 +1,83 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  letterForMark,
-  markForLetter,
-  PRESENT,
-  type AttendanceBody,
-  type AttendanceLetter,
-} from '../domain/attendance';
+import { letterForMark, type AttendanceBody, type AttendanceLetter } from '../domain/attendance';
 import { fullName } from '../domain/names';
 import type { DocOf } from '../domain/queries';
 import { markText, unmarkedText } from '../guardian/MarkText';
-import { navigate } from '../store/appStore';
-import { useDocs, useMe } from '../store/hooks';
-import { setMark } from './rollCallActions';
 
 interface Props {
-  event: DocOf<'event'>;
   pupil: DocOf<'pupil'>;
   mark: AttendanceBody | undefined;
   letters: readonly AttendanceLetter[];
   editable: boolean;
-  onMarked: () => void;
-  onError: (error: unknown) => void;
+  /** One tap: absent with the school's letter ↔ present (`toggledMark`). */
+  onToggle: () => void;
+  /** The sheet with every letter, the reason, evidence, excused flag and the history. */
+  onDetails: () => void;
 }
 
-/** One pupil: name, mark in words, one button per school letter (tap again for present). */
-export function RollCallRow({ event, pupil, mark, letters, editable, onMarked, onError }: Props) {
+/**
+ * One pupil of the roll: the whole row is one tap target that toggles between absent, with the
+ * school's letter, and present; it shows the mark in words and its letter. «⋯» opens the sheet.
+ * The register shows surname and first name; the full name is the row's accessible name.
+ */
+export function RollCallRow({ pupil, mark, letters, editable, onToggle, onDetails }: Props) {
   const { t } = useTranslation();
-  const docs = useDocs();
-  const me = useMe();
+  const stateId = useId();
   const name = fullName(pupil.body);
-  const active = mark ? letterForMark(letters, mark) : undefined;
+  const letter = mark ? letterForMark(letters, mark) : undefined;
+  const absent = mark?.status === 'absent';
   const state = !mark
     ? unmarkedText(t, pupil)
     : mark.status === 'present'
       ? t('rollCall.present')
       : markText(t, mark, pupil);
-
-  const tap = (letter: AttendanceLetter) => {
-    const next = active === letter ? PRESENT : markForLetter(letter);
-    onMarked();
-    setMark(docs, event, pupil, next, me).catch(onError);
-  };
+  const content = (
+    <>
+      <span className="pupil-name" title={name}>
+        {pupil.body.lastName} {pupil.body.firstName}
+      </span>
+      <span id={stateId} className={mark ? 'pupil-state' : 'pupil-state unmarked'}>
+        {state}
+        {mark?.why ? ` · ${t('rollCall.corrected')}` : ''}
+      </span>
+      <span className="letter-badge" aria-hidden="true">
+        {letter?.letter ?? ''}
+      </span>
+    </>
+  );
 
   return (
-    <li className="pupil" aria-label={name} data-mark={active?.letter ?? mark?.status ?? 'none'}>
+    <li
+      className="pupil"
+      aria-label={name}
+      data-mark={letter?.letter ?? mark?.status ?? 'none'}
+      data-status={mark?.status ?? 'unmarked'}
+    >
       {editable ? (
-        <button
-          type="button"
-          className="pupil-name"
-          aria-label={t('pupils.open', { name })}
-          onClick={() => {
-            navigate({ name: 'pupil', pupilId: pupil.pupilId ?? '', eventId: event._id });
-          }}
-        >
-          {name}
-        </button>
+        <>
+          <button
+            type="button"
+            className="pupil-toggle"
+            aria-label={t('rollCall.toggleLabel', { name })}
+            aria-pressed={absent}
+            aria-describedby={stateId}
+            onClick={onToggle}
+          >
+            {content}
+          </button>
+          <button
+            type="button"
+            className="pupil-more"
+            aria-label={t('rollCall.details', { name })}
+            aria-haspopup="dialog"
+            onClick={onDetails}
+          >
+            ⋯
+          </button>
+        </>
       ) : (
-        <span className="pupil-name">{name}</span>
-      )}
-      <span className={mark ? 'pupil-state' : 'pupil-state unmarked'}>{state}</span>
-      {!editable && <span className="letter-badge">{active?.letter ?? ''}</span>}
-      {editable && (
-        <span className="letters">
-          {letters.map((letter) => (
-            <button
-              key={letter.letter}
-              type="button"
-              className="letter"
-              title={letter.meaning}
-              aria-pressed={active === letter}
-              onClick={() => {
-                tap(letter);
-              }}
-            >
-              {letter.letter}
-            </button>
-          ))}
-        </span>
+        <div className="pupil-toggle">{content}</div>
       )}
     </li>
   );
