@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ClassNotices } from '../absence/ClassNotices';
 import { eventsLedBy } from '../domain/eventLife';
 import { classOf, teacherClassIds } from '../domain/queries';
 import { CheckInScreen } from '../check-in/CheckInScreen';
@@ -64,6 +65,7 @@ export function TeacherHome() {
               {t('events.importPlan')}
             </button>
           </div>
+          <ClassNotices classId={classId} />
           <ClassEvents classId={classId} />
           <ClassPupils classId={classId} />
           <AddEventForm classIds={[classId]} />

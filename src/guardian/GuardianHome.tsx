@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AbsenceForm } from '../absence/AbsenceForm';
+import { ChildNotices } from '../absence/ChildNotices';
 import { fullName } from '../domain/names';
 import { childrenOf } from '../domain/queries';
 import { useDocs, useMe } from '../store/hooks';
@@ -41,6 +43,8 @@ export function GuardianHome() {
       )}
       <div id="child-panel" role={children.length > 1 ? 'tabpanel' : undefined}>
         <h2>{fullName(child.body)}</h2>
+        <AbsenceForm key={child._id} child={child} />
+        <ChildNotices child={child} />
         <ChildEvents child={child} />
         <ChildMarks child={child} />
         <ChildNotes child={child} />
