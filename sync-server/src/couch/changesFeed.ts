@@ -14,7 +14,7 @@ import {
   parsePosition,
   type FeedPosition,
 } from '../routing/feedPosition';
-import type { StoredDoc } from '../storage/schoolStore';
+import { isNotFound, type StoredDoc } from '../storage/schoolStore';
 import type { DbContext } from './context';
 import { HttpError } from './httpError';
 import { boolParam, intParam } from './params';
@@ -26,7 +26,8 @@ const MAX_LONGPOLL_MS = 60_000;
 const DEFAULT_LONGPOLL_MS = 30_000;
 
 export interface ChangeRow {
-  seq: string;
+  /** Null between the rows a client asked positions for with `seq_interval`. */
+  seq: string | null;
   id: string;
   changes: { rev: string }[];
   deleted?: true;
@@ -39,6 +40,12 @@ interface FeedOptions {
   includeDocs: boolean;
   allLeaves: boolean;
   limit: number;
+  /**
+   * `seq_interval=N` (CouchDB 2.x): only every Nth row and the last one carry a position, the
+   * others null. A position names every channel the user reads, kilobytes for a class teacher, so
+   * a client that resumes from `last_seq` alone (Homeroom's own) asks for one per page.
+   */
+  seqInterval: number;
 }
 
 /** Parameters that would let a client choose its own filter: Homeroom decides, so they are refused. */
@@ -63,6 +70,7 @@ export async function changesFor(ctx: DbContext, query: Query, raw: IncomingMess
     includeDocs: boolParam(query, 'include_docs'),
     allLeaves: query.style === 'all_docs',
     limit: Math.max(1, intParam(query, 'limit') ?? Number.POSITIVE_INFINITY),
+    seqInterval: Math.max(1, intParam(query, 'seq_interval') ?? 1),
   };
 
   let page = await readFeed(ctx, query.since, options);
@@ -90,56 +98,67 @@ export async function readFeed(ctx: DbContext, since: string | undefined, option
     throw new HttpError('bad_request', '`since` must be a value this server gave as last_seq.');
   }
 
-  const starts = new Map<Channel, number>(
-    channels.map((channel) => [channel, position.channels.get(channelKey(channel)) ?? 0]),
+  // The channels' keys are hashed once per request, not once per row.
+  const keys = new Map(channels.map((channel) => [channel, channelKey(channel)]));
+  const starts = new Map<string, number>(
+    [...keys.values()].map((key) => [key, position.channels.get(key) ?? 0]),
   );
   const at = (seq: number): string => formatPosition(advance(starts, seq));
 
-  const results: ChangeRow[] = lostDocuments(ctx, position, channels).map((id) => ({
-    seq: at(0),
-    id,
-    changes: [],
-    removed: true,
-  }));
+  const rows: { row: Omit<ChangeRow, 'seq'>; seq: number }[] = lostDocuments(
+    ctx,
+    position,
+    channels,
+  ).map((id) => ({ row: { id, changes: [], removed: true }, seq: 0 }));
 
-  const entries = pendingEntries(ctx, starts).slice(0, options.limit);
+  const entries = pendingEntries(ctx, keys, starts).slice(0, options.limit);
   const truncated = entries.length === options.limit;
   const docs = await currentVersions(ctx, entries, options.allLeaves);
   for (const entry of entries) {
-    const seq = at(entry.seq);
     const found = docs.get(entry.id);
     if (entry.removed || !found) {
-      results.push({ seq, id: entry.id, changes: [], removed: true });
+      rows.push({ row: { id: entry.id, changes: [], removed: true }, seq: entry.seq });
       continue;
     }
-    const row: ChangeRow = { seq, id: entry.id, changes: found.revs.map((rev) => ({ rev })) };
+    const row: Omit<ChangeRow, 'seq'> = {
+      id: entry.id,
+      changes: found.revs.map((rev) => ({ rev })),
+    };
     if (found.doc._deleted) row.deleted = true;
     if (options.includeDocs) row.doc = found.doc;
-    results.push(row);
+    rows.push({ row, seq: entry.seq });
   }
 
   if (options.includeDocs) {
     ctx.audit(
       'read',
-      results.flatMap((row) => (row.doc ? [row.doc] : [])),
+      rows.flatMap(({ row }) => (row.doc ? [row.doc] : [])),
     );
   }
+  const results = rows.map(({ row, seq }, index): ChangeRow => {
+    const positioned = (index + 1) % options.seqInterval === 0 || index === rows.length - 1;
+    return { seq: positioned ? at(seq) : null, ...row };
+  });
   const lastSeq = truncated ? (entries.at(-1)?.seq ?? index.lastSeq) : index.lastSeq;
   return { results, last_seq: at(lastSeq), pending: truncated ? 1 : 0 };
 }
 
-/** The position after everything up to `seq`: each channel read to `seq`, or further. */
-function advance(starts: ReadonlyMap<Channel, number>, seq: number): FeedPosition {
+/** The position after everything up to `seq`: each channel (by key) read to `seq`, or further. */
+function advance(starts: ReadonlyMap<string, number>, seq: number): FeedPosition {
   const channels = new Map<string, number>();
-  for (const [channel, start] of starts) channels.set(channelKey(channel), Math.max(start, seq));
+  for (const [key, start] of starts) channels.set(key, Math.max(start, seq));
   return { seq, channels };
 }
 
 /** Entries of the user's channels after each channel's start, newest per document, in order. */
-function pendingEntries(ctx: DbContext, starts: ReadonlyMap<Channel, number>): IndexEntry[] {
+function pendingEntries(
+  ctx: DbContext,
+  keys: ReadonlyMap<Channel, string>,
+  starts: ReadonlyMap<string, number>,
+): IndexEntry[] {
   const byId = new Map<string, IndexEntry>();
-  for (const [channel, start] of starts) {
-    for (const entry of ctx.store.index.entriesAfter(channel, start)) {
+  for (const [channel, key] of keys) {
+    for (const entry of ctx.store.index.entriesAfter(channel, starts.get(key) ?? 0)) {
       const known = byId.get(entry.id);
       // The same version can be both removed from one channel and present in another: present wins.
       if (!known || entry.seq > known.seq || (entry.seq === known.seq && !entry.removed)) {
@@ -167,13 +186,30 @@ async function currentVersions(ctx: DbContext, entries: IndexEntry[], allLeaves:
   const found = new Map<string, { doc: StoredDoc; revs: string[] }>();
   if (ids.length === 0) return found;
 
-  const rows = await ctx.store.db.allDocs({ keys: ids, include_docs: true, conflicts: allLeaves });
-  for (const row of rows.rows) {
-    if ('error' in row) continue;
-    const doc = row.value.deleted ? await ctx.store.getWinning(row.id) : row.doc;
+  const docs = await Promise.all(ids.map((id) => winningVersion(ctx, id, allLeaves)));
+  for (const doc of docs) {
     // The index routes; the rules decide. A disagreement is never served.
     if (!doc || !readable(ctx, doc)) continue;
-    found.set(row.id, { doc, revs: [doc._rev, ...(doc._conflicts ?? [])] });
+    found.set(doc._id, { doc, revs: [doc._rev, ...(doc._conflicts ?? [])] });
   }
   return found;
+}
+
+/**
+ * One document's winning version, with its conflicting leaves when asked, or its tombstone. Point
+ * reads: PouchDB answers `allDocs` with `keys` by opening a range iterator per key, several times
+ * the cost, and a first sync reads thousands.
+ */
+async function winningVersion(
+  ctx: DbContext,
+  id: string,
+  withConflicts: boolean,
+): Promise<StoredDoc | undefined> {
+  if (!withConflicts) return ctx.store.getWinning(id);
+  try {
+    return await ctx.store.db.get(id, { conflicts: true });
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    return ctx.store.getWinning(id);
+  }
 }
