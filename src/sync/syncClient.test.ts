@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDataKey } from '../crypto/keys';
 import { PRESENT, recordMark, type AttendanceBody } from '../domain/attendance';
 import type { HomeroomDoc } from '../domain/envelope';
@@ -85,6 +85,48 @@ describe('SyncClient pull', () => {
     expect(client.current).toMatchObject({ pending: 0, rejected: null });
     // The push was refused first (forbidden); the removal then took the refused edit away.
     expect(await repo.readCheckpoint('cp')).toBe(seqToken(3));
+  });
+
+  it('asks for the next page while storing this one, and stores the pages in order', async () => {
+    const { server, repo, client } = await setup(2);
+    for (let i = 1; i <= 5; i++) server.put(pupil(`p${i}`, `Ф${i}`, 'И'));
+    const apply = repo.applyPulled.bind(repo);
+    const stored: unknown[] = [];
+    vi.spyOn(repo, 'applyPulled').mockImplementation(async (changes, checkpoint, merge) => {
+      const applied = await apply(changes, checkpoint, merge);
+      stored.push(checkpoint.since);
+      return applied;
+    });
+    const storedWhenAsked: number[] = [];
+    server.before = () => {
+      storedWhenAsked.push(stored.length);
+    };
+
+    await client.syncOnce();
+    // The page after the first two was asked for when only the first one was stored.
+    expect(storedWhenAsked).toEqual([0, 0, 1]);
+    expect(stored).toEqual([seqToken(2), seqToken(4), seqToken(5)]);
+    expect(await repo.readCheckpoint('cp')).toBe(seqToken(5));
+  });
+
+  it('keeps the checkpoint of the last stored page when storing the next one fails', async () => {
+    const { server, repo, client } = await setup(2);
+    for (let i = 1; i <= 5; i++) server.put(pupil(`p${i}`, `Ф${i}`, 'И'));
+    const apply = repo.applyPulled.bind(repo);
+    let calls = 0;
+    vi.spyOn(repo, 'applyPulled').mockImplementation(async (...args) => {
+      if (++calls === 2) throw new Error('disk full');
+      return apply(...args);
+    });
+
+    await expect(client.syncOnce()).rejects.toThrow('disk full');
+    expect(await repo.readCheckpoint('cp')).toBe(seqToken(2));
+    expect(await repo.db.docs.count()).toBe(2);
+
+    // The page fetched ahead was never stored; the next cycle reads it again.
+    vi.restoreAllMocks();
+    await client.syncOnce();
+    expect(await repo.db.docs.count()).toBe(5);
   });
 
   it('removes documents the server announces as deleted', async () => {

@@ -14,7 +14,7 @@ import type { ErrorCode } from '../domain/errors';
 import type { HomeroomDoc } from '../domain/envelope';
 import type { AppliedChanges, Repository } from '../store/repository';
 import type { OutboxEntry } from '../store/userDb';
-import { ApiError, type CouchApi } from './couchApi';
+import { ApiError, type ChangesResponse, type CouchApi } from './couchApi';
 import { mergeDocs } from './merge';
 
 export type SyncState = 'idle' | 'pulling' | 'pushing' | 'offline' | 'error';
@@ -239,32 +239,49 @@ export class SyncClient {
     return 1;
   }
 
+  /**
+   * Pulls every page after the checkpoint. The next page is asked for as soon as one arrives, so
+   * the server reads it while the device seals and stores this one; pages are still applied one
+   * after another, each with its own checkpoint in its own transaction.
+   */
   private async pull(longpollMs?: number, signal?: AbortSignal): Promise<void> {
     const { api, repo, db, checkpointKey } = this.options;
     const limit = this.options.batchSize ?? PULL_BATCH;
-    let since = await repo.readCheckpoint(checkpointKey);
+    const since = await repo.readCheckpoint(checkpointKey);
+    if (longpollMs === undefined) this.update({ state: 'pulling' });
+    const first = longpollMs === undefined ? { limit } : { limit, longpollMs, signal };
+    let next = api.changes(db, since, first);
     for (;;) {
-      if (longpollMs === undefined) this.update({ state: 'pulling' });
-      const options = longpollMs === undefined ? { limit } : { limit, longpollMs, signal };
-      const response = await api.changes(db, since, options);
-      const changes = response.results.map((row) => ({
-        id: row.id,
-        deleted: row.deleted === true,
-        removed: row.removed === true,
-        doc: row.doc,
-      }));
-      const applied = await repo.applyPulled(
-        changes,
-        { key: checkpointKey, since: response.last_seq },
-        mergeDocs,
-      );
-      if (applied.upserted.length > 0 || applied.removed.length > 0) this.options.onDocs(applied);
-      // The removed documents' queued edits are gone too: count them again before the next push.
-      if (applied.dropped > 0) await this.refreshPending();
-      since = response.last_seq;
-      if (response.results.length < limit) return;
-      longpollMs = undefined;
+      const response = await next;
+      const more = response.results.length >= limit;
+      if (more) {
+        this.update({ state: 'pulling' });
+        next = api.changes(db, response.last_seq, { limit });
+        // Awaited on the next turn; if this batch fails to apply, nobody will, and that is fine.
+        void next.catch(() => undefined);
+      }
+      await this.applyPage(response);
+      if (!more) return;
     }
+  }
+
+  /** One page and its checkpoint, in one transaction. */
+  private async applyPage(response: ChangesResponse): Promise<void> {
+    const { repo, checkpointKey } = this.options;
+    const changes = response.results.map((row) => ({
+      id: row.id,
+      deleted: row.deleted === true,
+      removed: row.removed === true,
+      doc: row.doc,
+    }));
+    const applied = await repo.applyPulled(
+      changes,
+      { key: checkpointKey, since: response.last_seq },
+      mergeDocs,
+    );
+    if (applied.upserted.length > 0 || applied.removed.length > 0) this.options.onDocs(applied);
+    // The removed documents' queued edits are gone too: count them again before the next push.
+    if (applied.dropped > 0) await this.refreshPending();
   }
 
   private async longpoll(): Promise<void> {
