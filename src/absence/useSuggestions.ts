@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { noticesOfClasses, suggestionFor, type Suggestion } from '../domain/absence';
-import type { Mark } from '../domain/attendance';
-import type { DocOf } from '../domain/queries';
+import { uuidOf } from '../domain/envelope';
+import { markAt, type DocOf } from '../domain/queries';
 import { useDocs, useSchool } from '../store/hooks';
 
 /**
@@ -12,16 +12,17 @@ import { useDocs, useSchool } from '../store/hooks';
 export function useSuggestions(
   event: DocOf<'event'> | undefined,
   pupils: readonly DocOf<'pupil'>[],
-  marks: readonly (Mark | undefined)[],
 ): (Suggestion | undefined)[] {
   const docs = useDocs();
   const school = useSchool();
-  const notices = useMemo(
-    () => (event ? noticesOfClasses(docs, event.classIds) : []),
-    [docs, event],
-  );
-  if (!event || !school || notices.length === 0) return pupils.map(() => undefined);
-  return pupils.map((pupil, index) =>
-    suggestionFor(notices, event, pupil.pupilId ?? '', marks[index], school.body),
-  );
+  return useMemo(() => {
+    const notices = event ? noticesOfClasses(docs, event.classIds) : [];
+    if (!event || !school || notices.length === 0) return pupils.map(() => undefined);
+    const eventId = uuidOf(event._id);
+    return pupils.map((pupil) => {
+      const pupilId = pupil.pupilId ?? '';
+      const recorded = markAt(docs, eventId, pupilId);
+      return suggestionFor(notices, event, pupilId, recorded, school.body);
+    });
+  }, [docs, school, event, pupils]);
 }

@@ -115,6 +115,8 @@ export const en: Record<keyof Resources, Record<string, string>> = {
     present: 'present',
     letter: '{{letter}}: {{meaning}}, {{name}}',
     noPupils: 'No pupils in this class',
+    fromNotice: "from the family's notice: {{reason}}",
+    confirmNotice: 'Confirm the absence the family reported: {{name}}',
     toggleLabel: 'Absent: {{name}}',
     details: 'Details: {{name}}',
     views: 'What to show',

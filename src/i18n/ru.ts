@@ -120,6 +120,8 @@ export const ru = {
     present: 'присутствует',
     letter: '{{letter}}: {{meaning}}, {{name}}',
     noPupils: 'В классе нет учеников',
+    fromNotice: 'из сообщения семьи: {{reason}}',
+    confirmNotice: 'Подтвердить отсутствие по сообщению семьи: {{name}}',
     toggleLabel: 'Отсутствует: {{name}}',
     details: 'Подробнее: {{name}}',
     views: 'Что показать',

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { letterForMark, type AttendanceBody, type AttendanceLetter } from '../domain/attendance';
+import type { Suggestion } from '../domain/absence';
 import { fullName } from '../domain/names';
 import type { DocOf } from '../domain/queries';
 import { markText, unmarkedText } from '../guardian/MarkText';
@@ -8,6 +9,8 @@ import { markText, unmarkedText } from '../guardian/MarkText';
 interface Props {
   pupil: DocOf<'pupil'>;
   mark: AttendanceBody | undefined;
+  /** A family's absence notice, shown while the pupil has no mark; one tap records it. */
+  suggestion?: Suggestion | undefined;
   letters: readonly AttendanceLetter[];
   editable: boolean;
   /** One tap: absent with the school's letter ↔ present (`toggledMark`). */
@@ -21,17 +24,23 @@ interface Props {
  * school's letter, and present; it shows the mark in words and its letter. «⋯» opens the sheet.
  * The register shows surname and first name; the full name is the row's accessible name.
  */
-export function RollCallRow({ pupil, mark, letters, editable, onToggle, onDetails }: Props) {
+export function RollCallRow(props: Props) {
+  const { pupil, mark, suggestion, letters, editable, onToggle, onDetails } = props;
   const { t } = useTranslation();
   const stateId = useId();
   const name = fullName(pupil.body);
-  const letter = mark ? letterForMark(letters, mark) : undefined;
+  const shown = mark ?? suggestion?.mark;
+  const letter = shown ? letterForMark(letters, shown) : undefined;
   const absent = mark?.status === 'absent';
-  const state = !mark
-    ? unmarkedText(t, pupil)
-    : mark.status === 'present'
-      ? t('rollCall.present')
-      : markText(t, mark, pupil);
+  const state = suggestion
+    ? t('rollCall.fromNotice', {
+        reason: t(`absenceReason.${suggestion.mark.reason}`).toLocaleLowerCase(),
+      })
+    : !mark
+      ? unmarkedText(t, pupil)
+      : mark.status === 'present'
+        ? t('rollCall.present')
+        : markText(t, mark, pupil);
   const content = (
     <>
       <span className="pupil-name" title={name}>
@@ -52,14 +61,14 @@ export function RollCallRow({ pupil, mark, letters, editable, onToggle, onDetail
       className="pupil"
       aria-label={name}
       data-mark={letter?.letter ?? mark?.status ?? 'none'}
-      data-status={mark?.status ?? 'unmarked'}
+      data-status={suggestion ? 'suggested' : (mark?.status ?? 'unmarked')}
     >
       {editable ? (
         <>
           <button
             type="button"
             className="pupil-toggle"
-            aria-label={t('rollCall.toggleLabel', { name })}
+            aria-label={t(suggestion ? 'rollCall.confirmNotice' : 'rollCall.toggleLabel', { name })}
             aria-pressed={absent}
             aria-describedby={stateId}
             onClick={onToggle}

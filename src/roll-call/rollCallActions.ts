@@ -65,20 +65,26 @@ export async function setMark(
   await saveDocs([attendanceDoc(event, pupil, body, previous)]);
 }
 
-/** Marks every unmarked pupil present in one write; returns what to take back on undo. */
+/**
+ * Marks every unmarked pupil present in one write, except that a pupil with a family's absence
+ * notice gets the mark it suggests, as the roll shows it (src/domain/absence.ts); returns what to
+ * take back on undo.
+ */
 export async function markAllPresent(
   docs: Docs,
   event: DocOf<'event'>,
   pupils: readonly DocOf<'pupil'>[],
   me: string,
+  suggested: (pupil: DocOf<'pupil'>) => Mark | undefined = () => undefined,
 ): Promise<DocOf<'attendance'>[]> {
   const eventId = uuidOf(event._id);
   const recordedAt = now();
   const created = pupils
     .filter((pupil) => !markAt(docs, eventId, pupil.pupilId ?? ''))
-    .map((pupil) =>
-      attendanceDoc(event, pupil, recordMark(undefined, PRESENT, recordedAt, me), undefined),
-    );
+    .map((pupil) => {
+      const mark = suggested(pupil) ?? PRESENT;
+      return attendanceDoc(event, pupil, recordMark(undefined, mark, recordedAt, me), undefined);
+    });
   if (created.length > 0) await saveDocs(created);
   return created;
 }
