@@ -48,9 +48,7 @@ export function RollCall({
   const [failed, setFailed] = useState<'storageFull' | 'unknown' | null>(null);
   const list = useRef<HTMLUListElement>(null);
   const event = docs.get(eventId) as DocOf<'event'> | undefined;
-  // A class teacher's own class only, at an event of several classes or of the whole school.
-  const classIds = useRollCallClassIds(event);
-  const pupils = useMemo(() => pupilsOf(docs, classIds), [docs, classIds]);
+  const pupils = useMemo(() => (event ? pupilsOf(docs, event.classIds) : []), [docs, event]);
   const suggestions = useSuggestions(event, pupils);
   useFitColumns(list, view === 'roll' ? pupils.length : 0);
   if (!event) return null;
