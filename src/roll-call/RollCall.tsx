@@ -1,12 +1,13 @@
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSuggestions } from '../absence/useSuggestions';
 import { isPresent, toggledMark, type Mark } from '../domain/attendance';
 import { uuidOf } from '../domain/envelope';
 import { markAt, pupilsOf, type DocOf } from '../domain/queries';
+import { EventBanner } from '../events/EventBanner';
 import { formatDate } from '../events/formatDate';
 import { NotesPanel } from '../events/NotesPanel';
 import { ResultsPanel } from '../events/ResultsPanel';
+import { useRollCallClassIds } from '../events/useViewer';
 import { navigate } from '../store/appStore';
 import { StorageFullError } from '../store/storageGuard';
 import { useDocs, useMe, useSchool } from '../store/hooks';
@@ -48,8 +49,9 @@ export function RollCall({
   const [failed, setFailed] = useState<'storageFull' | 'unknown' | null>(null);
   const list = useRef<HTMLUListElement>(null);
   const event = docs.get(eventId) as DocOf<'event'> | undefined;
-  const pupils = useMemo(() => (event ? pupilsOf(docs, event.classIds) : []), [docs, event]);
-  const suggestions = useSuggestions(event, pupils);
+  // A class teacher's own class only, at an event of several classes or of the whole school.
+  const classIds = useRollCallClassIds(event);
+  const pupils = useMemo(() => pupilsOf(docs, classIds), [docs, classIds]);
   useFitColumns(list, view === 'roll' ? pupils.length : 0);
   if (!event) return null;
 
@@ -60,14 +62,12 @@ export function RollCall({
     setFailed(error instanceof StorageFullError ? 'storageFull' : 'unknown');
   };
   const allPresent = () => {
-    const suggested = (pupil: DocOf<'pupil'>) => suggestions[pupils.indexOf(pupil)]?.mark;
-    markAllPresent(docs, event, pupils, me, suggested).then((created) => {
+    markAllPresent(docs, event, pupils, me).then((created) => {
       setUndo(created.length > 0 ? created : null);
     }, onError);
   };
   const toggle = (pupil: DocOf<'pupil'>, index: number) => {
-    // A family's notice shown on the row is confirmed by the tap (src/domain/absence.ts).
-    const next = suggestions[index]?.mark ?? toggledMark(letters, marks[index]);
+    const next = toggledMark(letters, marks[index]);
     setUndo(null);
     // A mark from an earlier school day is corrected in the sheet, with a why.
     if (needsWhy(docs, event, pupil)) setSheet({ pupilId: pupil._id, proposed: next });
@@ -103,9 +103,7 @@ export function RollCall({
           )}
           {undo && (
             <span className="undo">
-              {t('rollCall.undoHint', {
-                count: undo.filter((doc) => doc.body.status === 'present').length,
-              })}
+              {t('rollCall.undoHint', { count: undo.length })}
               <button
                 type="button"
                 onClick={() => {
@@ -132,14 +130,13 @@ export function RollCall({
             key={pupil._id}
             pupil={pupil}
             mark={marks[index]}
-            suggestion={suggestions[index]}
             letters={letters}
             editable={editable}
             onToggle={() => {
               toggle(pupil, index);
             }}
             onDetails={() => {
-              setSheet({ pupilId: pupil._id, proposed: suggestions[index]?.mark });
+              setSheet({ pupilId: pupil._id });
             }}
           />
         ))}
@@ -191,6 +188,7 @@ function RollCallHead({
           {formatDate(event.date ?? '', i18n.language)}
           {event.body.start ? `, ${event.body.start}` : ''}
         </p>
+        <EventBanner event={event} />
       </div>
       <div className="view-switch" role="group" aria-label={t('rollCall.views')}>
         {(['roll', 'records'] as const).map((name) => (
