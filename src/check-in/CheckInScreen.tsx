@@ -5,6 +5,7 @@ import { uuidOf } from '../domain/envelope';
 import { fullName } from '../domain/names';
 import { markAt, pupilsOf, type DocOf } from '../domain/queries';
 import { formatDate } from '../events/formatDate';
+import { useRollCallClassIds } from '../events/useViewer';
 import { genderOf } from '../guardian/MarkText';
 import { navigate } from '../store/appStore';
 import { useDocs, useMe, useSchool } from '../store/hooks';
@@ -21,6 +22,7 @@ import './checkIn.css';
 type LastScan =
   | { kind: 'accepted'; name: string; already: boolean; gender: 'male' | 'female' | undefined }
   | { kind: 'refused'; refusal: CardRefusal }
+  | { kind: 'earlier-day'; name: string }
   | { kind: 'failed'; storageFull: boolean };
 
 const CAMERA_KEYS: Record<Exclude<CameraState, 'running'>, string> = {
@@ -41,22 +43,24 @@ export function CheckInScreen({ eventId }: { eventId: string }) {
   const me = useMe();
   const schoolId = useSchool()?.schoolId ?? '';
   const event = docs.get(eventId) as DocOf<'event'> | undefined;
-  const pupils = useMemo(() => (event ? pupilsOf(docs, event.classIds) : []), [docs, event]);
+  // At an event of several classes or of the whole school, the teacher's own class.
+  const classIds = useRollCallClassIds(event);
+  const pupils = useMemo(() => pupilsOf(docs, classIds), [docs, classIds]);
   const [last, setLast] = useState<LastScan | null>(null);
   const [refusals, setRefusals] = useState<{ refusal: CardRefusal; at: number }[]>([]);
   const gate = useRef(new ScanGate());
 
   // The scanner calls back from its own loop: it reads the newest documents through this ref.
-  const current = useRef({ docs, event, pupils, me, schoolId });
+  const current = useRef({ docs, event, classIds, pupils, me, schoolId });
   useEffect(() => {
-    current.current = { docs, event, pupils, me, schoolId };
+    current.current = { docs, event, classIds, pupils, me, schoolId };
   });
 
   const onCode = useCallback((text: string) => {
-    const { docs, event, pupils, me, schoolId } = current.current;
+    const { docs, event, classIds, pupils, me, schoolId } = current.current;
     if (!event) return;
     const pupilIds = new Set(pupils.map((pupil) => pupil.pupilId ?? ''));
-    const decision = decideCard(text, { schoolId, classIds: event.classIds, pupilIds });
+    const decision = decideCard(text, { schoolId, classIds, pupilIds });
     if (!decision.ok) {
       const now = Date.now();
       if (!gate.current.announceRefusal(text, now)) return;
@@ -69,6 +73,12 @@ export function CheckInScreen({ eventId }: { eventId: string }) {
     if (!pupil || !gate.current.admitPupil(decision.pupilId)) return;
     checkIn(docs, event, pupil, me).then(
       (result) => {
+        if (result === 'earlier-day') {
+          gate.current.forgetPupil(decision.pupilId);
+          beep('refused');
+          setLast({ kind: 'earlier-day', name: fullName(pupil.body) });
+          return;
+        }
         beep('accepted');
         setLast({
           kind: 'accepted',
@@ -128,6 +138,8 @@ function LastScanLine({ last }: { last: LastScan | null }) {
   if (last?.kind === 'accepted') {
     const key = last.already ? 'checkIn.alreadyHere' : 'checkIn.checkedIn';
     text = t(key, { name: last.name, ...(last.gender ? { context: last.gender } : {}) });
+  } else if (last?.kind === 'earlier-day') {
+    text = t('checkIn.earlierDay', { name: last.name });
   } else if (last?.kind === 'refused') {
     text = t(refusalKey(last.refusal));
   } else if (last?.kind === 'failed') {

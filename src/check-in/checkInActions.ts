@@ -2,9 +2,13 @@
 import { PRESENT } from '../domain/attendance';
 import { uuidOf } from '../domain/envelope';
 import { markAt, type DocOf, type Docs } from '../domain/queries';
-import { setMark } from '../roll-call/rollCallActions';
+import { needsWhy, setMark } from '../roll-call/rollCallActions';
 
-export type CheckInResult = 'checked-in' | 'already-here';
+export type CheckInResult =
+  | 'checked-in'
+  | 'already-here'
+  /** An absence recorded on an earlier school day: a correction, made in the roll call with a why. */
+  | 'earlier-day';
 
 /**
  * Marks a pupil present at an event, unless a mark already says they are here (present, late,
@@ -20,6 +24,7 @@ export async function checkIn(
 ): Promise<CheckInResult> {
   const mark = markAt(docs, uuidOf(event._id), pupil.pupilId ?? '');
   if (mark && mark.status !== 'absent') return 'already-here';
+  if (needsWhy(docs, event, pupil)) return 'earlier-day';
   await setMark(docs, event, pupil, PRESENT, me);
   return 'checked-in';
 }

@@ -192,6 +192,8 @@ export const en: Record<keyof Resources, Record<string, string>> = {
     otherSchool: 'A card of another school',
     otherClass: 'A card of another class',
     notOnList: 'This pupil is not on the class list',
+    earlierDay:
+      '{{name}}: the absence was recorded on another day. Correct the mark in the class list, with a reason.',
     count: '{{here}} of {{total}} here',
     missing: 'still missing: {{count}}',
     arrivals: 'Who came',
