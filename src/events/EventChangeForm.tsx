@@ -131,21 +131,23 @@ export function EventChangeForm({ event, action, onDone, onClose }: Props) {
           <Field label={t('events.end')} type="time" value={values.end} onChange={set('end')} />
         </>
       ) : (
-        <label>
-          {reasonLabel}
-          <textarea
-            maxLength={1000}
-            rows={2}
-            value={values.reason}
-            aria-describedby="event-change-hint"
-            onChange={(e) => {
-              set('reason')(e.target.value);
-            }}
-          />
+        <>
+          <label>
+            {reasonLabel}
+            <textarea
+              maxLength={1000}
+              rows={2}
+              value={values.reason}
+              aria-describedby="event-change-hint"
+              onChange={(e) => {
+                set('reason')(e.target.value);
+              }}
+            />
+          </label>
           <small id="event-change-hint" className="hint">
             {t('eventLife.reasonHint')}
           </small>
-        </label>
+        </>
       )}
       {error && (
         <p className="error" role="alert">
