@@ -6,8 +6,9 @@
  * - Homeroom: the app's sign-in first (not timed), then the app's sync client, timed from the start
  *   of its first cycle until every document is sealed and stored in the Repository with its
  *   checkpoint, from the Homeroom server that serves the page;
- * - baseline: stock PouchDB (its browser build, IndexedDB adapter) `PouchDB.replicate(remote,
- *   local)` of the very same documents from express-pouchdb (LevelDB) on this machine, until done.
+ * - baseline: stock PouchDB (its browser build, with each of its two IndexedDB adapters)
+ *   `PouchDB.replicate(remote, local)` of the very same documents from express-pouchdb (LevelDB)
+ *   on this machine, until done.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -26,14 +27,17 @@ import { readConfig } from '../sync-server/src/config';
 import { DEMO_PASSWORD, openHomeroom } from '../sync-server/src/homeroom';
 import { CHROMIUM, CHROMIUM_ARGS } from '../chromium.config';
 import { bundleHarness, callHarness, HARNESS_PAGE } from './harnessServer';
-import { median } from './measure';
+import { median, ms } from './measure';
 
 const TEACHER = 'garutyunyan919@example.com';
 const CLASS_NAME = '10 «Б»';
 /** The issue's floor for "a school year of a class". */
 export const MIN_DOCS = 6000;
-/** Stock PouchDB's default adapter in the browser; `indexeddb` is the newer optional one. */
-const POUCH_ADAPTER = 'idb';
+/** PouchDB's IndexedDB adapters: `idb`, its default, and `indexeddb`, the newer optional one. */
+const POUCH_ADAPTERS = ['idb', 'indexeddb'] as const;
+type PouchAdapter = (typeof POUCH_ADAPTERS)[number];
+/** PouchDB's own browser builds: the library, and the plugin with the `indexeddb` adapter. */
+const POUCH_SCRIPTS = ['pouchdb.min.js', 'pouchdb.indexeddb.min.js'];
 const POUCH_DIST = path.resolve(import.meta.dirname, '..', 'node_modules', 'pouchdb', 'dist');
 /** The server takes at most this many documents per `_bulk_docs`. */
 const WRITE_BATCH = 1000;
@@ -44,8 +48,8 @@ export interface FirstSyncResult {
   planEvents: number;
   pupils: number;
   homeroomMs: number;
-  baselineMs: number;
-  adapter: string;
+  /** Stock PouchDB, per adapter. */
+  baselines: { adapter: PouchAdapter; ms: number }[];
 }
 
 interface Session {
@@ -86,24 +90,25 @@ export async function firstSync(runs: number): Promise<FirstSyncResult> {
     }
     await loadBaseline(baseline.url, docs);
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const homeroomRun = () => homeroomFirstSync(browser!, homeroomUrl, docs.length);
-    const baselineRun = () => pouchReplicate(browser!, baseline.url, docs.length);
-    // Warm-up of both servers and the browser; then alternate, so drift hits both alike.
-    await homeroomRun();
-    await baselineRun();
-    const homeroomTimes: number[] = [];
-    const baselineTimes: number[] = [];
-    for (let run = 0; run < runs; run++) {
-      homeroomTimes.push(await homeroomRun());
-      baselineTimes.push(await baselineRun());
-    }
+    const chromiumBrowser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+    });
+    browser = chromiumBrowser;
+    const medians = await takeTurns(runs, {
+      homeroom: () => homeroomFirstSync(chromiumBrowser, homeroomUrl, docs.length),
+      ...Object.fromEntries(
+        POUCH_ADAPTERS.map((adapter) => [
+          adapter,
+          () => pouchReplicate(chromiumBrowser, baseline.url, adapter, docs.length),
+        ]),
+      ),
+    });
     return {
       docs: docs.length,
       ...year,
-      homeroomMs: median(homeroomTimes),
-      baselineMs: median(baselineTimes),
-      adapter: POUCH_ADAPTER,
+      homeroomMs: medians.homeroom!,
+      baselines: POUCH_ADAPTERS.map((adapter) => ({ adapter, ms: medians[adapter]! })),
     };
   } finally {
     await browser?.close();
@@ -112,6 +117,45 @@ export async function firstSync(runs: number): Promise<FirstSyncResult> {
     await homeroom.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Median milliseconds of each contender over `runs` rounds, after one warm-up round of the servers
+ * and the browser. The contenders take turns within a round, so drift hits all of them alike.
+ */
+async function takeTurns(
+  runs: number,
+  contenders: Record<string, () => Promise<number>>,
+): Promise<Record<string, number>> {
+  const times = new Map<string, number[]>(Object.keys(contenders).map((name) => [name, []]));
+  for (let round = -1; round < runs; round++) {
+    for (const [name, run] of Object.entries(contenders)) {
+      const elapsed = await run();
+      if (round >= 0) times.get(name)?.push(elapsed);
+    }
+  }
+  return Object.fromEntries([...times].map(([name, values]) => [name, median(values)]));
+}
+
+/** The section of docs/BENCHMARKS.md; the ratio is taken against the faster stock adapter. */
+export function firstSyncSection(r: FirstSyncResult): string[] {
+  const perSecond = (time: number) => Math.round((r.docs * 1000) / time).toLocaleString('en');
+  const fastest = r.baselines.reduce((best, next) => (next.ms < best.ms ? next : best));
+  return [
+    "### A class teacher's first full sync: Homeroom against stock PouchDB from express-pouchdb",
+    '',
+    `${CLASS_NAME} for a school year (${r.pupils} pupils, a roll call on each of its ${r.schoolDays} school days and at each of its ${r.planEvents} planned events): the class teacher reads ${r.docs.toLocaleString('en')} documents. Headless Chromium, a fresh browser context (empty storage) per run.`,
+    '',
+    '| | first sync | documents per second | ÷ Homeroom |',
+    '| --- | --- | --- | --- |',
+    `| Homeroom: its server, the app's sync client, the encrypted Repository | ${ms(r.homeroomMs)} ms | ${perSecond(r.homeroomMs)} | |`,
+    ...r.baselines.map(
+      (b) =>
+        `| stock PouchDB (\`${b.adapter}\` adapter) from express-pouchdb | ${ms(b.ms)} ms | ${perSecond(b.ms)} | ${(b.ms / r.homeroomMs).toFixed(2)} |`,
+    ),
+    '',
+    `- Homeroom against the faster stock adapter (\`${fastest.adapter}\`): **${(fastest.ms / r.homeroomMs).toFixed(2)}× faster** (target ≥ 2).`,
+  ];
 }
 
 async function logIn(url: string): Promise<string> {
@@ -197,19 +241,21 @@ async function startBaseline(dir: string): Promise<Baseline> {
   mkdirSync(dir, { recursive: true });
   const LevelPouch = PouchDB.defaults({ prefix: `${dir}${path.sep}` });
   const baselineApp = express();
-  const script = (file: string) => readFileSync(path.join(POUCH_DIST, file), 'utf8');
-  const scripts = { 'pouchdb.min.js': script('pouchdb.min.js') };
+  const tags = POUCH_SCRIPTS.map((file) => `<script src="/bench/${file}"></script>`).join('');
   baselineApp.get('/bench/', (_request, response) => {
     response
       .type('html')
       .send(
         '<!doctype html><html lang="en"><meta charset="utf-8"><title>PouchDB baseline</title>' +
-          '<script src="/bench/pouchdb.min.js"></script></html>',
+          `${tags}</html>`,
       );
   });
-  baselineApp.get('/bench/pouchdb.min.js', (_request, response) => {
-    response.type('js').send(scripts['pouchdb.min.js']);
-  });
+  for (const file of POUCH_SCRIPTS) {
+    const script = readFileSync(path.join(POUCH_DIST, file), 'utf8');
+    baselineApp.get(`/bench/${file}`, (_request, response) => {
+      response.type('js').send(script);
+    });
+  }
   baselineApp.use(
     '/',
     expressPouchDB(LevelPouch, { inMemoryConfig: true, mode: 'minimumForPouchDB' }),
@@ -279,7 +325,12 @@ interface PouchRun {
 }
 
 /** One stock PouchDB replication into a fresh context's IndexedDB. */
-async function pouchReplicate(browser: Browser, url: string, docs: number): Promise<number> {
+async function pouchReplicate(
+  browser: Browser,
+  url: string,
+  adapter: PouchAdapter,
+  docs: number,
+): Promise<number> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -305,10 +356,10 @@ async function pouchReplicate(browser: Browser, url: string, docs: number): Prom
         const ms = performance.now() - start;
         return { ms, docCount: (await local.info()).doc_count, ok: result.ok };
       },
-      { remoteUrl: `${url}/demo`, adapter: POUCH_ADAPTER },
+      { remoteUrl: `${url}/demo`, adapter },
     );
     if (!run.ok || run.docCount !== docs) {
-      throw new Error(`PouchDB replicated ${run.docCount} of ${docs} documents`);
+      throw new Error(`PouchDB (${adapter}) replicated ${run.docCount} of ${docs} documents`);
     }
     return run.ms;
   } finally {

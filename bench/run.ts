@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { encryptedStore, UNLOCK_BUDGET_MS } from './encryptedStore';
 import { feedCost } from './feedCost';
+import { firstSync, firstSyncSection } from './firstSync';
 import { pushRate, type PushRateResult } from './pushRate';
 import { ms } from './measure';
 
@@ -25,6 +26,7 @@ const SECTIONS: Record<string, () => Promise<string[]>> = {
   feed: feedSection,
   store: async () => encryptedStoreSection(await encryptedStore(RUNS)),
   push: async () => pushRateSection(await pushRate(16, 10, 200)),
+  sync: async () => firstSyncSection(await firstSync(RUNS)),
 };
 
 function chosenSections(only: string | undefined): string[] {
