@@ -9,7 +9,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { AdminApi } from './support/adminApi';
 import { fixturePupils, GUARDIAN_10B, TEACHER_10B } from './support/fixture';
@@ -41,6 +41,22 @@ function certificatePng(file: string): void {
   }
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, PNG.sync.write(png));
+}
+
+/** Controls in `scope` smaller than a finger (44 px); a radio button's target is its label. */
+function smallTargets(scope: Locator): Promise<string[]> {
+  return scope.locator('button, input, select, textarea').evaluateAll((elements) =>
+    elements
+      .map((element) => ({
+        element,
+        box: (element.matches('input[type=radio]')
+          ? (element.closest('label') ?? element)
+          : element
+        ).getBoundingClientRect(),
+      }))
+      .filter(({ box }) => box.width > 0 && (box.height < 44 || box.width < 44))
+      .map(({ element, box }) => `${element.outerHTML.slice(0, 80)} ${box.width}×${box.height}`),
+  );
 }
 
 async function logIn(page: Page, login: string): Promise<void> {
@@ -81,6 +97,7 @@ test('a notice from the family pre-fills the roll call, the teacher confirms it,
     await form.getByLabel('Комментарий для учителя').fill(COMMENT);
     await form.getByLabel('Фото из галереи').setInputFiles(photo);
     await expect(form.getByRole('img', { name: 'Фото' })).toBeVisible();
+    expect(await smallTargets(form)).toEqual([]);
     await form.getByRole('button', { name: 'Отправить сообщение' }).click();
     await expect(
       page.getByText('Сообщение сохранено и уйдёт классному руководителю.'),
