@@ -9,7 +9,7 @@ import { CLEAR_ENVELOPE_FIELDS, type HomeroomDoc } from '../../../src/domain/env
 import type { ErrorCode } from '../../../src/domain/errors';
 import { sameMark, type AttendanceBody } from '../../../src/domain/attendance';
 import { validateDoc } from '../../../src/domain/schemas';
-import type { StoredDoc } from '../storage/schoolStore';
+import type { CurrentVersions, StoredDoc } from '../storage/schoolStore';
 import type { Contexts, DbContext } from './context';
 import { HttpError } from './httpError';
 import { readable } from './readRoutes';
@@ -79,27 +79,33 @@ export async function writeDocs(
       `At most ${MAX_DOCS_PER_REQUEST} documents per request; split the batch.`,
     );
   }
-  const seen = new Set<string>();
-  const batchEvents = new BatchEvents(ctx, input);
-  const checked = await Promise.all(
-    input.map(async (doc): Promise<Checked> => {
-      const id = (doc as { _id?: unknown } | null)?._id;
-      // With new_edits=false one document may come as several leaves of its revision tree.
-      if (newEdits && typeof id === 'string' && seen.has(id)) {
-        return { id, error: 'conflict', reason: 'The same document twice in one batch.' };
-      }
-      if (typeof id === 'string') seen.add(id);
-      return await checkWrite(ctx, doc, newEdits, batchEvents);
-    }),
-  );
-  const accepted = checked.filter((item): item is HomeroomDoc => !('error' in item));
-  const stored = accepted.length
-    ? await ctx.store.db.bulkDocs(accepted, { new_edits: newEdits })
-    : [];
-  // Route what was written (and update grants) before answering, so the next read sees it.
-  await ctx.store.catchUp();
+  // What needs no stored version is checked before the store's write turn, so it runs beside
+  // other requests' writes; the rest is checked in the turn, against the versions replaced.
+  const seen = new Set<unknown>();
+  const early = input.map((doc): EarlyChecked | Refusal => {
+    const id = idOf(doc);
+    // With new_edits=false one document may come as several leaves of its revision tree.
+    if (newEdits && typeof id === 'string' && seen.has(id)) {
+      return { id, error: 'conflict', reason: 'The same document twice in one batch.' };
+    }
+    seen.add(id);
+    return checkEarly(ctx, doc);
+  });
+  const events = new BatchEvents(early);
+  let checked: Checked[] = [];
+  const stored = await ctx.store.write({
+    ids: early.flatMap((item) => ('raw' in item ? [item.id] : [])),
+    refs: eventsNamed(early),
+    newEdits,
+    prepare: (current) => {
+      checked = early.map((item) =>
+        'raw' in item ? checkAgainstCurrent(ctx, item, newEdits, events, current) : item,
+      );
+      return checked.filter((item): item is HomeroomDoc => !('error' in item));
+    },
+  });
 
-  // PouchDB answers in the order of the documents it was given.
+  // The store answers in the order of the documents it was given.
   let next = 0;
   const results = checked.map((item): WriteResult => {
     if ('error' in item) return item;
@@ -117,44 +123,67 @@ export async function writeDocs(
   const written = new Set(results.flatMap((result) => ('ok' in result ? [result.id] : [])));
   ctx.audit(
     'write',
-    accepted.filter((doc) => written.has(doc._id)),
+    checked.filter((item): item is HomeroomDoc => !('error' in item) && written.has(item._id)),
   );
   return results;
 }
 
-type Checked = HomeroomDoc | { id: string; error: ErrorCode; reason: string };
+type Refusal = { id: string; error: ErrorCode; reason: string };
+type Checked = HomeroomDoc | Refusal;
 
-async function checkWrite(
-  ctx: DbContext,
-  input: unknown,
-  newEdits: boolean,
-  batchEvents: BatchEvents,
-): Promise<Checked> {
+/**
+ * A document that passed the checks needing no stored version. `doc` is its validated form, absent
+ * for a bare deletion, whose envelope comes from the version it deletes.
+ */
+interface EarlyChecked {
+  id: string;
+  raw: Record<string, unknown>;
+  doc?: HomeroomDoc;
+}
+
+function checkEarly(ctx: DbContext, input: unknown): EarlyChecked | Refusal {
   const raw = input as Record<string, unknown> | null;
   const id = typeof raw?._id === 'string' ? raw._id : '';
-  const refuse = (error: ErrorCode, reason: string): Checked => ({ id, error, reason });
+  const refuse = (error: ErrorCode, reason: string): Refusal => ({ id, error, reason });
   if (!raw || typeof raw !== 'object' || Array.isArray(raw) || !id) {
     return refuse('invalid_doc', 'Every document must be an object with an _id.');
   }
   if (id.startsWith('_')) {
     return refuse('forbidden', 'Design and local documents are not written through _bulk_docs.');
   }
+  if (isBareDeletion(raw)) return { id, raw };
 
-  const current = await ctx.store.getWinning(id);
-  const candidate =
-    raw._deleted === true && raw.type === undefined ? tombstoneOf(raw, current) : raw;
-  const validation = validateDoc(candidate);
+  const validation = validateDoc(raw);
   if (!validation.ok) return refuse('invalid_doc', validation.reason);
-  const doc = validation.doc;
-
   // Role and scope first: someone who may not write here learns nothing about the records.
-  const allowedNew = canWrite(ctx.scope, doc);
+  const allowedNew = canWrite(ctx.scope, validation.doc);
   if (!allowedNew.ok) return refuse('forbidden', allowedNew.reason);
+  return { id, raw, doc: validation.doc };
+}
+
+function checkAgainstCurrent(
+  ctx: DbContext,
+  item: EarlyChecked,
+  newEdits: boolean,
+  batchEvents: BatchEvents,
+  versions: CurrentVersions,
+): Checked {
+  const refuse = (error: ErrorCode, reason: string): Checked => ({ id: item.id, error, reason });
+  const current = versions.get(item.id);
+  let doc = item.doc;
+  if (!doc) {
+    const validation = validateDoc(tombstoneOf(item.raw, current));
+    if (!validation.ok) return refuse('invalid_doc', validation.reason);
+    const allowedNew = canWrite(ctx.scope, validation.doc);
+    if (!allowedNew.ok) return refuse('forbidden', allowedNew.reason);
+    doc = validation.doc;
+  }
+
   if (current && !current._deleted) {
     const allowedOld = readable(ctx, current) ? canWrite(ctx.scope, current) : undefined;
     if (!allowedOld?.ok) return refuse('forbidden', 'You may not change this document.');
   }
-  const reference = await checkReferences(ctx, doc, batchEvents);
+  const reference = checkReferences(ctx, doc, batchEvents, versions);
   if (reference) return refuse('invalid_doc', reference);
   const clock = checkClock(doc);
   if (clock) return refuse('invalid_doc', clock);
@@ -172,34 +201,42 @@ async function checkWrite(
   return { ...stampAuthor(ctx, doc, current), updatedBy: ctx.scope.personId };
 }
 
+function idOf(doc: unknown): unknown {
+  return (doc as { _id?: unknown } | null)?._id;
+}
+
+/** `_id`, `_rev` and `_deleted` alone, as CouchDB clients delete: the envelope is the server's. */
+function isBareDeletion(raw: Record<string, unknown>): boolean {
+  return raw._deleted === true && raw.type === undefined;
+}
+
+/** The events the batch's marks name, whose stored versions the reference check reads. */
+function eventsNamed(early: readonly (EarlyChecked | Refusal)[]): string[] {
+  const ids = new Set<string>();
+  for (const item of early) {
+    const doc = 'doc' in item ? item.doc : undefined;
+    if (doc?.type === 'attendance' && doc.eventId !== undefined) ids.add(`event:${doc.eventId}`);
+  }
+  return [...ids];
+}
+
 /**
- * The events a batch's marks name, each read once: an event created on the spot arrives in the
- * same batch as its roll call, and a roll call names one event thirty times.
+ * The events a batch's marks name: an event created on the spot arrives in the same batch as its
+ * roll call, and a roll call names one event thirty times; the others are read in the write turn.
  */
 class BatchEvents {
-  private readonly events = new Map<string, Promise<HomeroomDoc | undefined>>();
+  private readonly events = new Map<string, HomeroomDoc>();
 
-  constructor(
-    private readonly ctx: DbContext,
-    input: readonly unknown[],
-  ) {
-    for (const doc of input) {
-      const event = validateDoc(doc);
-      if (event.ok && event.doc.type === 'event' && !event.doc._deleted) {
-        if (canWrite(ctx.scope, event.doc).ok) {
-          this.events.set(event.doc._id, Promise.resolve(event.doc));
-        }
-      }
+  constructor(early: readonly (EarlyChecked | Refusal)[]) {
+    for (const item of early) {
+      const doc = 'doc' in item ? item.doc : undefined;
+      // Early checks passed, so the writer may write this event.
+      if (doc?.type === 'event' && !doc._deleted) this.events.set(doc._id, doc);
     }
   }
 
-  get(id: string): Promise<HomeroomDoc | undefined> {
-    let event = this.events.get(id);
-    if (!event) {
-      event = this.ctx.store.getWinning(id);
-      this.events.set(id, event);
-    }
-    return event;
+  get(id: string, versions: CurrentVersions): HomeroomDoc | undefined {
+    return this.events.get(id) ?? versions.get(id);
   }
 }
 
@@ -234,11 +271,12 @@ function stampAuthor(ctx: DbContext, doc: HomeroomDoc, current: StoredDoc | unde
  * readers it does not concern: a pupil's document lies in the pupil's class, and a mark belongs to
  * an event of that class.
  */
-async function checkReferences(
+function checkReferences(
   ctx: DbContext,
   doc: HomeroomDoc,
   batchEvents: BatchEvents,
-): Promise<string | undefined> {
+  versions: CurrentVersions,
+): string | undefined {
   if (doc._deleted || doc.type === 'pupil' || doc.pupilId === undefined) return undefined;
   const classId = ctx.store.grants.classOf(doc.pupilId);
   if (!classId || doc.classIds.length !== 1 || doc.classIds[0] !== classId) {
@@ -246,7 +284,7 @@ async function checkReferences(
   }
   if (doc.type !== 'attendance' || doc.eventId === undefined) return undefined;
 
-  const event = await batchEvents.get(`event:${doc.eventId}`);
+  const event = batchEvents.get(`event:${doc.eventId}`, versions);
   if (
     !event ||
     event._deleted ||

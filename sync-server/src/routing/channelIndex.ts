@@ -71,6 +71,16 @@ export class ChannelIndex {
     }
   }
 
+  /** Every channel that has entries. */
+  channels(): Channel[] {
+    return [...this.logs.keys()];
+  }
+
+  /** Whether the document was ever written: every document, deleted or not, has an entry. */
+  has(id: string): boolean {
+    return this.latest.has(id);
+  }
+
   channelOfKey(key: string): Channel | undefined {
     return this.byKey.get(key);
   }
