@@ -10,7 +10,7 @@ import type { SchoolBody } from '../../src/domain/schemas';
 import { Accounts, type Account } from './accounts/accounts';
 import { Devices, type DeviceRecord } from './accounts/devices';
 import { hashPassword } from './accounts/passwords';
-import { AuditLog, type AuditEntry } from './audit/auditLog';
+import { AuditLog, moveEntriesFromPouch } from './audit/auditLog';
 import type { AppDeps } from './app';
 import type { ServerConfig } from './config';
 import { schoolFromFiles } from './seed/schoolFromFiles';
@@ -44,8 +44,9 @@ export async function openHomeroom(
   const accounts = await Accounts.open(accountsDb);
   const devicesDb = new PouchDB<DeviceRecord>(path.join(config.dataDir, 'devices'), options.pouch);
   const devices = await Devices.open(devicesDb);
-  const auditDb = new PouchDB<AuditEntry>(path.join(config.dataDir, 'audit'), options.pouch);
-  const auditLog = new AuditLog(auditDb);
+  const auditLog = await AuditLog.open(path.join(config.dataDir, 'access-log'));
+  const moved = await moveEntriesFromPouch(auditLog, path.join(config.dataDir, 'audit'));
+  if (moved > 0) options.log?.(`Moved ${moved} access-log entries into ./access-log.`);
   const store = await SchoolStore.open(
     config.dbName,
     path.join(config.dataDir, `school-${config.dbName}`),
@@ -70,11 +71,10 @@ export async function openHomeroom(
       staticDir: config.staticDir,
     },
     async close() {
-      await auditLog.flush();
       await store.close();
+      await auditLog.close();
       await accountsDb.close();
       await devicesDb.close();
-      await auditDb.close();
     },
   };
 }

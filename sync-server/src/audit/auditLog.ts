@@ -4,8 +4,15 @@
  * and the server only ever adds entries. Entries are keyed by pupil (or by document when a record is
  * about no pupil) and time, so "who looked at this child's records" is one range read. No body,
  * password or key is ever in an entry.
+ *
+ * The log is a LevelDB of its own, one key per entry, written in batches: a roll call of thirty
+ * marks adds thirty entries, and as PouchDB documents (revision trees, sequence numbers, a read of
+ * each key before it is written) they cost as much as the marks themselves. Nothing here needs
+ * revisions or replication.
  */
-import type { Database } from 'pouchdb';
+import fs from 'node:fs';
+import leveldown, { type LevelDown } from 'leveldown';
+import PouchDB from 'pouchdb';
 import type { HomeroomDoc } from '../../../src/domain/envelope';
 
 export interface AuditEntry {
@@ -53,7 +60,16 @@ export class AuditLog {
   private counter = 0;
   private flushing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly db: Database<AuditEntry>) {}
+  private constructor(private readonly db: LevelDown) {}
+
+  /** Opens (or creates) the log's LevelDB folder. */
+  static async open(location: string): Promise<AuditLog> {
+    const db = leveldown(location);
+    await done((callback) => {
+      db.open({ createIfMissing: true }, callback);
+    });
+    return new AuditLog(db);
+  }
 
   /** Records access to documents; only personal ones are logged. */
   record(
@@ -80,32 +96,111 @@ export class AuditLog {
       if (doc.pupilId) entry.pupilId = doc.pupilId;
       this.pending.push(entry);
     }
-    if (this.pending.length >= FLUSH_AT) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
+    if (this.pending.length >= FLUSH_AT) this.flushUnwatched();
+    else if (this.pending.length > 0) this.timer ??= setTimeout(this.flushUnwatched, FLUSH_MS);
   }
 
-  /** Writes what is pending; resolves when everything recorded so far is stored. */
+  /**
+   * Writes what is pending; resolves when everything recorded so far is stored. Entries a failed
+   * write could not store stay pending for the next flush.
+   */
   flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
     const batch = this.pending;
     this.pending = [];
-    this.flushing = this.flushing.then(async () => {
-      if (batch.length > 0) await this.db.bulkDocs(batch);
+    const written = this.flushing.then(() => this.append(batch));
+    this.flushing = written.catch(() => {
+      this.pending.unshift(...batch);
     });
-    return this.flushing;
+    return written;
   }
 
   /** Entries about one pupil, newest first. */
   async forPupil(pupilId: string, limit: number): Promise<AuditEntry[]> {
     await this.flush();
-    const prefix = `p:${pupilId}:`;
-    const rows = await this.db.allDocs({
-      include_docs: true,
-      descending: true,
-      startkey: `${prefix}\uffff`,
-      endkey: prefix,
+    // Keys are `p:<pupilId>:<time>:<counter>`; `;` is the character after `:`.
+    const iterator = this.db.iterator({
+      gte: `p:${pupilId}:`,
+      lt: `p:${pupilId};`,
+      reverse: true,
+      limit,
+      keyAsBuffer: false,
+      valueAsBuffer: false,
     });
-    return rows.rows.slice(0, limit).flatMap((row) => (row.doc ? [row.doc] : []));
+    const entries: AuditEntry[] = [];
+    try {
+      for (let next = await iterator.next(); next; next = await iterator.next()) {
+        entries.push({ ...(JSON.parse(next[1]) as Omit<AuditEntry, '_id'>), _id: next[0] });
+      }
+    } finally {
+      await done((callback) => {
+        iterator.end(callback);
+      });
+    }
+    return entries;
   }
+
+  /** Stores what is pending and closes the log. */
+  async close(): Promise<void> {
+    await this.flush();
+    await done((callback) => {
+      this.db.close(callback);
+    });
+  }
+
+  /** Adds entries under their keys; an entry stored again (a move cut short) is the same entry. */
+  async append(entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    // An entry moved from PouchDB still carries its revision, which means nothing here.
+    const operations = entries.map((entry) => {
+      const { _id, _rev, ...fields } = entry as AuditEntry & { _rev?: string };
+      return { type: 'put' as const, key: _id, value: JSON.stringify(fields) };
+    });
+    await done((callback) => {
+      this.db.batch(operations, callback);
+    });
+  }
+
+  /** A flush nobody awaits has no one to tell of a failure: its entries wait for the next one. */
+  private readonly flushUnwatched = () => {
+    this.flush().catch(() => undefined);
+  };
+}
+
+const MOVE_BATCH = 1000;
+
+/**
+ * Earlier versions kept the log in a PouchDB database in `location`. Its entries move into the log
+ * under the same keys, so a move cut short is simply made again at the next start, and then the old
+ * database is removed. Returns the number of entries moved.
+ */
+export async function moveEntriesFromPouch(log: AuditLog, location: string): Promise<number> {
+  if (!fs.existsSync(location)) return 0;
+  const old = new PouchDB<AuditEntry>(location);
+  let moved = 0;
+  let after: string | undefined;
+  for (;;) {
+    const page = await old.allDocs({
+      include_docs: true,
+      limit: MOVE_BATCH,
+      ...(after === undefined ? {} : { startkey: after, skip: 1 }),
+    });
+    const entries = page.rows.flatMap((row) => (row.doc ? [row.doc] : []));
+    await log.append(entries);
+    moved += entries.length;
+    if (page.rows.length < MOVE_BATCH) break;
+    after = page.rows.at(-1)?.id;
+  }
+  await old.destroy();
+  return moved;
+}
+
+function done(start: (callback: (error?: Error | null) => void) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    start((error) => {
+      if (error) reject(error);
+      else resolve();
+    });
+  });
 }

@@ -52,6 +52,8 @@ declare module 'pouchdb' {
     startkey?: string;
     endkey?: string;
     keys?: string[];
+    limit?: number;
+    skip?: number;
   }
 
   export interface ChangesOptions {
