@@ -168,14 +168,26 @@ async function logIn(url: string): Promise<string> {
   return (response.headers.get('set-cookie') ?? '').split(';')[0]!;
 }
 
-/** Every document the account reads, from one unpaged `_changes`. */
+/** Every document the account reads, following `_changes` page by page to its end. */
 async function readableDocs({ url, cookie }: Session): Promise<HomeroomDoc[]> {
-  const response = await fetch(`${url}/couch/demo/_changes?include_docs=true`, {
-    headers: { cookie },
-  });
-  if (!response.ok) throw new Error(`_changes answered ${response.status}`);
-  const feed = (await response.json()) as { results: { doc?: HomeroomDoc }[] };
-  return feed.results.flatMap((row) => (row.doc && !row.doc._deleted ? [row.doc] : []));
+  const docs: HomeroomDoc[] = [];
+  let since: string | undefined;
+  for (;;) {
+    const query = new URLSearchParams({ include_docs: 'true', limit: '1000' });
+    if (since !== undefined) query.set('since', since);
+    const response = await fetch(`${url}/couch/demo/_changes?${query.toString()}`, {
+      headers: { cookie },
+    });
+    if (!response.ok) throw new Error(`_changes answered ${response.status}`);
+    const page = (await response.json()) as {
+      results: { doc?: HomeroomDoc }[];
+      last_seq: string;
+      pending: number;
+    };
+    for (const row of page.results) if (row.doc && !row.doc._deleted) docs.push(row.doc);
+    if (page.pending === 0) return docs;
+    since = page.last_seq;
+  }
 }
 
 /**
