@@ -4,7 +4,8 @@
  * certificate; back online it is sent. On the morning of 25 December the class teacher's tablet
  * shows the notice and the photo, and the roll call of «Новогодний праздник» shows the child absent
  * for illness «from the family's notice» before anything is recorded; one tap confirms it. The
- * mother then sees the mark and the notice taken into account.
+ * mother then sees the mark and the notice taken into account, and reports an olympiad on the day
+ * of one event in January.
  * Only the event of 25 December, which no other spec marks.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ const DIR = path.resolve(
 const EVENING_BEFORE = new Date('2026-12-24T19:30:00+03:00');
 const MORNING_OF = new Date('2026-12-25T10:40:00+03:00');
 const EVENT = /Новогодний праздник.*25 декабря/;
+const LESSON = 'ср, 27 января 2027 г., 10:00 — Урок мужества «Освобождение Ленинграда от блокады»';
 const COMMENT = 'Температура 38,5, врач велел три дня лежать.';
 const child = fixturePupils().find((pupil) => pupil.guardianEmails.includes(GUARDIAN_10B));
 
@@ -103,7 +105,7 @@ test('a notice from the family pre-fills the roll call, the teacher confirms it,
       page.getByText('Сообщение сохранено и уйдёт классному руководителю.'),
     ).toBeVisible();
 
-    const mine = page.getByRole('list', { name: 'Сообщения об отсутствии' }).getByRole('listitem');
+    const mine = page.getByRole('list', { name: 'Сообщения об отсутствии' }).locator(':scope > li');
     await expect(mine.first()).toContainText('25 декабря');
     await expect(mine.first()).toContainText('Болезнь · Справка от врача');
     await expect(mine.first()).toContainText('Ждёт отметки учителя');
@@ -168,12 +170,33 @@ test('a notice from the family pre-fills the roll call, the teacher confirms it,
 
   await test.step('the mother sees the mark and the notice taken into account', async () => {
     const { page } = mum;
-    const mine = page.getByRole('list', { name: 'Сообщения об отсутствии' }).getByRole('listitem');
+    const mine = page.getByRole('list', { name: 'Сообщения об отсутствии' }).locator(':scope > li');
     await expect(mine.first()).toContainText('Учтено в отметках', { timeout: 30_000 });
     await expect(mine.first()).toContainText(/Новогодний праздник.*отсутствовал/);
     await expect(
       page.locator('.mark-row').filter({ hasText: 'Новогодний праздник' }),
     ).toContainText(/отсутствовала?, болела?/);
+  });
+
+  await test.step('the mother reports an olympiad on the day of one upcoming event', async () => {
+    const { page } = mum;
+    await page.getByRole('button', { name: 'Сообщить об отсутствии' }).click();
+    const form = page.getByRole('region', { name: 'Сообщить об отсутствии' });
+    await form.getByRole('radio', { name: 'Одно мероприятие' }).check();
+    await form.getByRole('button', { name: 'Отправить сообщение' }).click();
+    await expect(form.getByRole('alert')).toHaveText('Выберите мероприятие.');
+    await form.getByRole('combobox').selectOption({ label: LESSON });
+    await form.getByRole('radio', { name: 'Олимпиада, соревнование, конкурс' }).check();
+    await form.getByRole('radio', { name: 'Приказ школы или вызов' }).check();
+    await form.getByRole('button', { name: 'Отправить сообщение' }).click();
+    const mine = page.getByRole('list', { name: 'Сообщения об отсутствии' }).locator(':scope > li');
+    await expect(mine).toHaveCount(2);
+    await expect(mine.first()).toContainText(
+      'Урок мужества «Освобождение Ленинграда от блокады», ср, 27 января 2027 г.',
+    );
+    await expect(mine.first()).toContainText('Олимпиада, соревнование, конкурс · Приказ школы');
+    await expect(mine.first()).toContainText('Ждёт отметки учителя');
+    await mumStatus.expectAllSent(30_000);
   });
 
   await teacher.context.close();
