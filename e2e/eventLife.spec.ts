@@ -11,7 +11,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { ClassEventsPage, EventLifePage, PlanImportPage } from './support/eventLifePages';
+import {
+  ClassEventsPage,
+  EventLifePage,
+  PlanImportPage,
+  smallTargets,
+} from './support/eventLifePages';
 import { DIRECTOR, fixturePupils, GUARDIAN_10B, TEACHER_10B } from './support/fixture';
 import { LoginPage, openDevice, PHONE, RollCallPage, StatusLine, TABLET } from './support/pages';
 
@@ -95,6 +100,7 @@ test('the class teacher imports the plan file on the tablet, offline, and a seco
       'изменится: место',
     );
     await expect(rows.getByRole('row', { name: new RegExp(NEW_EXCURSION) })).toContainText('новое');
+    expect(await smallTargets(page.locator('main'))).toEqual([]);
     await page.getByRole('button', { name: 'Импортировать (2)' }).click();
     await expect(page.getByText('Импортировано мероприятий: 2.')).toBeVisible();
     await expect(status.locator).toHaveText(/не отправлен/);
@@ -117,7 +123,7 @@ test('the class teacher imports the plan file on the tablet, offline, and a seco
 
 test('moved and cancelled with reasons, offline; the guardian sees the new date and both reasons', async ({
   browser,
-}) => {
+}, testInfo) => {
   test.setTimeout(120_000);
   const tablet = await openDevice(browser, TABLET);
   const phone = await openDevice(browser, PHONE);
@@ -137,6 +143,7 @@ test('moved and cancelled with reasons, offline; the guardian sees the new date 
     const form = await life.change('Перенести', { date: '2026-12-26', start: '12:00' });
     await life.confirm(form, 'Перенести');
     await expect(form.getByRole('alert')).toHaveText('Укажите причину: её увидят семьи класса.');
+    expect(await smallTargets(life.panel)).toEqual([]);
     await form.getByLabel('Причина').fill(MOVE_REASON);
     await life.confirm(form, 'Перенести');
     await expect(life.panel.getByRole('status')).toContainText('Сохранено');
@@ -177,6 +184,10 @@ test('moved and cancelled with reasons, offline; the guardian sees the new date 
     const lesson = familyEvents.getByRole('listitem').filter({ hasText: LESSON });
     await expect(lesson.locator('s')).toHaveText(LESSON);
     await expect(lesson).toContainText(`Отменено. Причина: ${CANCEL_REASON}`);
+    await phone.page.screenshot({ path: testInfo.outputPath('family-phone.png'), fullPage: true });
+    await events.open(PARTY);
+    await life.show();
+    await page.screenshot({ path: testInfo.outputPath('teacher-event-life.png'), fullPage: true });
   });
   await tablet.context.close();
   await phone.context.close();
@@ -251,6 +262,12 @@ test("a school-wide event by the director: the class teacher takes her own class
     await form.getByLabel('Дата').fill('2027-05-19');
     await form.getByLabel('Начало').fill('10:00');
     await expect(form.getByRole('radio', { name: 'Вся школа' })).toBeChecked();
+    await form.getByRole('radio', { name: 'Выбранные классы' }).check();
+    await form.getByRole('button', { name: 'Сохранить' }).click();
+    await expect(form.getByRole('alert')).toHaveText('Выберите хотя бы один класс.');
+    await expect(form.getByRole('checkbox')).toHaveCount(22);
+    expect(await smallTargets(form)).toEqual([]);
+    await form.getByRole('radio', { name: 'Вся школа' }).check();
     await form.getByRole('button', { name: 'Сохранить' }).click();
     await expect(page.getByText('Мероприятие добавлено')).toBeVisible();
     await new StatusLine(page).expectAllSent();

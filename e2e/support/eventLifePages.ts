@@ -79,3 +79,25 @@ export class PlanImportPage {
     return this.page.getByRole('table', { name: 'Строки с ошибками' }).getByRole('row');
   }
 }
+
+/**
+ * Buttons and fields smaller than a finger (44 px) inside `scope`; a radio button's or a check
+ * box's target is its whole label.
+ */
+export function smallTargets(scope: Locator): Promise<string[]> {
+  return scope.locator('button, input, select, textarea, summary').evaluateAll((elements) =>
+    elements
+      .map((element) => ({
+        element,
+        box: (element.matches('input[type=radio], input[type=checkbox]')
+          ? (element.closest('label') ?? element)
+          : element
+        ).getBoundingClientRect(),
+      }))
+      .filter(({ box }) => box.width > 0 && (box.height < 44 || box.width < 44))
+      .map(
+        ({ element, box }) =>
+          `${element.tagName} «${element.textContent}» ${box.width}×${box.height}`,
+      ),
+  );
+}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { eventState, type EventDoc } from '../domain/eventLife';
 import { formatDate } from './formatDate';
+import './eventLife.css';
 
 /**
  * What a teacher must see first on an event's screen: that it is cancelled, or moved, and why;
@@ -14,12 +15,12 @@ export function EventBanner({ event }: { event: EventDoc }) {
   return (
     <>
       {state.cancelled && (
-        <p className="notice event-banner" data-state="cancelled">
+        <p className="event-banner" data-state="cancelled">
           {t('eventLife.cancelledBanner', { reason: state.cancelled.reason ?? '' })}
         </p>
       )}
       {state.moved && (
-        <p className="notice event-banner" data-state="moved">
+        <p className="event-banner" data-state="moved">
           {t('eventLife.movedBanner', {
             from: `${from}${fromStart}`,
             reason: state.moved.reason ?? '',
@@ -27,7 +28,7 @@ export function EventBanner({ event }: { event: EventDoc }) {
         </p>
       )}
       {state.substitute && (
-        <p className="notice event-banner" data-state="substitute">
+        <p className="event-banner" data-state="substitute">
           {t('eventLife.substituteBanner', { name: state.substitute.name })}
         </p>
       )}
