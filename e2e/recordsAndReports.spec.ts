@@ -43,6 +43,7 @@ test('outcome, minutes and an achievement are recorded, synced, and the portfoli
   const { page, context } = await openDevice(browser, TABLET);
   const status = new StatusLine(page);
   const back = page.getByRole('button', { name: /Назад/ });
+  const rollCall = new RollCallPage(page);
   await page.goto('/');
   await new LoginPage(page).logIn(TEACHER_10B);
   await expect(page.getByRole('heading', { name: 'Класс 10 «Б»' })).toBeVisible();
@@ -50,6 +51,7 @@ test('outcome, minutes and an achievement are recorded, synced, and the portfoli
   await test.step('the outcome of a past event', async () => {
     await page.getByText('Прошедшие').click();
     await page.getByRole('button', { name: TOURNAMENT }).click();
+    await rollCall.openRecords();
     await expect(page.getByRole('heading', { name: 'Итоги' })).toBeVisible();
     await expect(page.getByLabel('Слушали')).toHaveCount(0);
     await saveResults(page, {
@@ -61,6 +63,7 @@ test('outcome, minutes and an achievement are recorded, synced, and the portfoli
 
   await test.step('the minutes of the parent meeting', async () => {
     await page.getByRole('button', { name: MEETING }).click();
+    await rollCall.openRecords();
     await saveResults(page, { 'Как прошло мероприятие': 'Собрание прошло по плану.' });
     const minutes = page.getByRole('form', { name: 'Протокол собрания' });
     await minutes.getByLabel('Присутствовали (семей)').fill('19');
@@ -76,8 +79,9 @@ test('outcome, minutes and an achievement are recorded, synced, and the portfoli
   await test.step('offline, an achievement of a pupil from the roll call', async () => {
     await context.setOffline(true);
     await expect(status.locator).toHaveText(/Нет связи/);
-    const name = new RollCallPage(page).row(new RegExp(`^${pupil.lastName} ${pupil.firstName}`));
-    await name.getByRole('button', { name: /^Ученик:/ }).click();
+    await rollCall.openRoll();
+    const sheet = await rollCall.openSheet(new RegExp(`^${pupil.lastName} ${pupil.firstName}`));
+    await sheet.getByRole('button', { name: /^Ученик:/ }).click();
     await expect(page.getByRole('heading', { name: 'Достижения' })).toBeVisible();
     await page.getByLabel('Достижение', { exact: true }).fill(ACHIEVEMENT);
     await page.getByLabel('Дата достижения').fill('2026-11-28');
@@ -104,6 +108,8 @@ test('outcome, minutes and an achievement are recorded, synced, and the portfoli
 
   await test.step('the minutes, as a PDF', async () => {
     await back.click();
+    expect(await smallTargets(page)).toEqual([]);
+    await rollCall.openRecords();
     expect(await smallTargets(page)).toEqual([]);
     await expect(page.getByLabel('Решили')).toHaveValue('Принять информацию к сведению.');
     const download = page.waitForEvent('download');

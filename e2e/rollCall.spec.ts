@@ -71,6 +71,7 @@ test('roll call offline on a tablet, seen by the guardian and the director', asy
   });
 
   await test.step('writes a note for the families of the class', async () => {
+    await rollCall.openRecords();
     await page.getByLabel('Текст заметки').fill(NOTE);
     await page.getByRole('radio', { name: 'Семьи класса' }).check();
     await page.getByRole('button', { name: 'Добавить заметку' }).click();

@@ -2,13 +2,13 @@
  * The roll call of the demo school's largest class, 10 «Б» with 31 pupils, on a 10-inch tablet
  * in portrait (800×1280) and landscape (1280×800): one screen, nothing scrolls, every pupil's tap
  * target at least 44×44 px and on the screen. Screenshots of both go to the test output.
- * Only the «Новогодний праздник» of 25 December, which no other spec marks.
+ * Only the «Урок мужества» of 27 January, which no other spec marks.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { fixturePupils, TEACHER_10B } from './support/fixture';
 import { LoginPage, openDevice, RollCallPage, TABLET } from './support/pages';
 
-const EVENT = /Новогодний праздник.*25 декабря/;
+const EVENT = /Урок мужества «Освобождение Ленинграда от блокады».*27 января/;
 const LANDSCAPE = { width: 1280, height: 800 };
 const pupils = fixturePupils();
 const class10b = pupils.filter((p) => p.className === '10 «Б»');

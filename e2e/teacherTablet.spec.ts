@@ -1,5 +1,6 @@
 /** The class teacher's tablet in landscape: the details of roll call, events and language. */
 import { expect, test, type Page } from '@playwright/test';
+import { AdminApi } from './support/adminApi';
 import { fixturePupils, TEACHER_10B, TODAY_EVENT } from './support/fixture';
 import { LoginPage, openDevice, PHONE, RollCallPage, StatusLine } from './support/pages';
 
@@ -40,16 +41,31 @@ test('roll call: register order, one-tap all present with undo, letters that tog
   await expect(rollCall.counter()).toHaveText(`0 из ${class10b.length}`);
   await expect(rollCall.rows().filter({ hasText: 'не отмечен' })).toHaveCount(class10b.length);
 
+  // One tap marks the school's absent letter, a second tap gives the presence back.
   const first = new RegExp(`^${expectedOrder[0]!}`);
-  await rollCall.tapLetter(first, 'н');
-  await expect(rollCall.row(first).getByRole('button', { name: 'н', exact: true })).toHaveAttribute(
-    'aria-pressed',
-    'true',
-  );
+  const toggle = rollCall.toggle(rollCall.row(first));
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(rollCall.row(first)).toHaveAttribute('data-mark', 'н');
   await expect(rollCall.row(first)).toContainText('без уважительной причины');
-  await rollCall.tapLetter(first, 'н');
+  await toggle.click();
   await expect(rollCall.row(first)).toContainText('присутствует');
   await expect(rollCall.counter()).toHaveText(`1 из ${class10b.length}`);
+
+  // The sheet of a pupil shows the school's letters with their meanings.
+  const sheet = await rollCall.openSheet(first);
+  for (const [letter, meaning] of [
+    ['н', 'отсутствовал без уважительной причины'],
+    ['б', 'болел'],
+    ['у', 'отсутствовал по уважительной причине'],
+    ['оп', 'опоздал'],
+  ] as const) {
+    await expect(
+      sheet.getByRole('button', { name: letter, exact: true }),
+    ).toHaveAccessibleDescription(meaning);
+  }
+  await sheet.getByText('Статус, причина, подтверждение').click();
+  await expect(sheet.getByLabel('Причина', { exact: true })).toBeVisible();
 
   // A radio button's target is its whole label.
   const small = await page.locator('button, input, select, textarea').evaluateAll((elements) =>
@@ -68,11 +84,18 @@ test('roll call: register order, one-tap all present with undo, letters that tog
       ),
   );
   expect(small).toEqual([]);
+  await sheet.getByRole('button', { name: 'Закрыть' }).click();
+  await expect(sheet).toBeHidden();
   await expectNoSidewaysScroll(page);
   await context.close();
 });
 
-test('a past mark is corrected, and an event is added on the spot', async ({ browser }) => {
+const WHY = 'Мама принесла заявление: семейные обстоятельства';
+
+test('a past mark is corrected, an event is added on the spot, and a correction the next day keeps why', async ({
+  browser,
+  request,
+}) => {
   const { page, context } = await openDevice(browser, LANDSCAPE);
   await logInAsTeacher(page);
   const rollCall = new RollCallPage(page);
@@ -80,6 +103,7 @@ test('a past mark is corrected, and an event is added on the spot', async ({ bro
 
   await page.getByText('Прошедшие').click();
   await page.getByRole('button', { name: new RegExp(`${TODAY_EVENT}.*30 ноября`) }).click();
+  // Changes on the day the mark was made need no reason.
   await rollCall.tapLetter(pupil, 'н');
   await expect(rollCall.row(pupil)).toContainText('без уважительной причины');
   await rollCall.tapLetter(pupil, 'б');
@@ -96,6 +120,61 @@ test('a past mark is corrected, and an event is added on the spot', async ({ bro
     page.getByRole('button', { name: /Субботник на пришкольном участке.*7 декабря/ }),
   ).toBeVisible();
   await new StatusLine(page).expectAllSent();
+
+  await test.step('the next school day a correction asks why, and keeps who, when and why', async () => {
+    await page.clock.setSystemTime(new Date('2026-12-08T08:30:00+03:00'));
+    await page.getByText('Прошедшие').click();
+    await page.getByRole('button', { name: new RegExp(`${TODAY_EVENT}.*30 ноября`) }).click();
+    await rollCall.toggle(rollCall.row(pupil)).click();
+    const sheet = rollCall.sheet();
+    await expect(sheet).toContainText('Исправление сохранится вместе с причиной');
+    await expect(sheet.getByLabel('Почему исправляете отметку')).toBeFocused();
+    await sheet.getByRole('button', { name: 'Закрыть' }).click();
+    await expect(rollCall.row(pupil)).toContainText(/болел/);
+
+    await rollCall.openSheet(pupil);
+    await sheet.getByText('Статус, причина, подтверждение').click();
+    await sheet
+      .getByLabel('Причина', { exact: true })
+      .selectOption({ label: 'семейные обстоятельства' });
+    await sheet
+      .getByLabel('Подтверждение')
+      .selectOption({ label: 'записка или заявление родителей' });
+    await expect(sheet.getByLabel('Уважительная причина')).toBeChecked();
+    await sheet.getByRole('button', { name: 'Сохранить отметку' }).click();
+    await expect(sheet.getByRole('alert')).toHaveText('Напишите, почему исправляете отметку.');
+    await sheet.getByLabel('Почему исправляете отметку').fill(WHY);
+    await sheet.getByRole('button', { name: 'Сохранить отметку' }).click();
+    await expect(sheet).toBeHidden();
+    await expect(rollCall.row(pupil)).toContainText('по уважительной причине · исправлено');
+
+    await rollCall.openSheet(pupil);
+    const history = sheet.getByRole('listitem');
+    await expect(history).toHaveCount(3);
+    await expect(history.nth(0)).toContainText('у — ');
+    await expect(history.nth(0)).toContainText('Арутюнян Г. Л., 8 дек');
+    await expect(history.nth(0)).toContainText(`Почему: ${WHY}`);
+    await expect(history.nth(1)).toContainText('б — ');
+    await expect(history.nth(2)).toContainText('н — ');
+    await sheet.getByRole('button', { name: /^Ученик:/ }).click();
+    const corrections = page.getByRole('region', { name: 'Посещаемость' });
+    await expect(corrections).toContainText('Исправленные отметки');
+    await expect(corrections).toContainText(`Почему: ${WHY}`);
+    await new StatusLine(page).expectAllSent();
+
+    const admin = new AdminApi(request);
+    await admin.logIn();
+    const stored = (await admin.docs()).filter(
+      (doc) => doc.type === 'attendance' && doc.body.why === WHY,
+    );
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({
+      date: '2026-11-30',
+      body: { status: 'absent', reason: 'family', evidence: 'parent-note', excused: true },
+    });
+    expect(stored[0]?.body.history).toHaveLength(2);
+  });
+
   await context.close();
 });
 

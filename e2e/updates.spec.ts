@@ -64,7 +64,7 @@ test('an update during roll call waits for the teacher and keeps 15 of 28 unsent
   const rollCall = new RollCallPage(page);
   await expect(rollCall.rows()).toHaveCount(28);
   for (let index = 0; index < 15; index++) {
-    await rollCall.rows().nth(index).getByRole('button', { name: 'н', exact: true }).click();
+    await rollCall.toggle(rollCall.rows().nth(index)).click();
   }
   await expect(new StatusLine(page).locator).toHaveText(/15 изменений не отправлено/);
 

@@ -112,6 +112,11 @@ export class RollCallPage {
     await this.page.getByRole('button', { name: 'Итоги и заметки' }).click();
   }
 
+  /** Back from the event's records to the roll. */
+  async openRoll(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Отметки', exact: true }).click();
+  }
+
   counter(): Locator {
     return this.page.getByLabel(/^Присутствуют \d+ из \d+$/);
   }

@@ -6,9 +6,13 @@ import { formatDate } from '../events/formatDate';
 import { navigate } from '../store/appStore';
 import { useDocs } from '../store/hooks';
 import { AchievementForm } from './AchievementForm';
+import { PupilAttendance } from './PupilAttendance';
 import { PupilPortfolio } from './PupilPortfolio';
 
-/** One pupil for the class teacher: «Достижения» with a form to add one, and the portfolio. */
+/**
+ * One pupil for the class teacher: attendance by period with corrected marks, «Достижения» with
+ * a form to add one, and the portfolio.
+ */
 export function PupilScreen({ pupilId, eventId }: { pupilId: string; eventId?: string }) {
   const { t, i18n } = useTranslation();
   const docs = useDocs();
@@ -33,6 +37,7 @@ export function PupilScreen({ pupilId, eventId }: { pupilId: string; eventId?: s
       </button>
       <h2 id="pupil-title">{fullName(pupil.body)}</h2>
       <p className="event-when">{t('pupils.classLine', { name: className })}</p>
+      <PupilAttendance pupil={pupil} />
       <section aria-labelledby="achievements-title">
         <h3 id="achievements-title">{t('pupils.achievements')}</h3>
         {achievements.length === 0 && <p className="empty">{t('pupils.noAchievements')}</p>}

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EVIDENCE, REASONS, STATUSES, type Mark } from '../domain/attendance';
 
@@ -12,54 +13,52 @@ interface Props {
 /** Status, reason, evidence and excused of a mark, each from the model's own list. */
 export function MarkFields({ draft, proposedExcused, onChange, onExcused }: Props) {
   const { t } = useTranslation();
+  const id = useId();
   return (
-    <details className="mark-fields" open={draft.status !== 'present'}>
+    <details className="mark-fields">
       <summary>{t('markSheet.details')}</summary>
-      <label>
-        {t('markSheet.status')}
-        <select
-          value={draft.status}
-          onChange={(e) => {
-            onChange({ status: e.target.value as Mark['status'] });
-          }}
-        >
-          {STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`attendanceStatus.${status}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('markSheet.reason')}
-        <select
-          value={draft.reason}
-          onChange={(e) => {
-            onChange({ reason: e.target.value as Mark['reason'] });
-          }}
-        >
-          {REASONS.map((reason) => (
-            <option key={reason} value={reason}>
-              {t(`attendanceReason.${reason}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('markSheet.evidence')}
-        <select
-          value={draft.evidence}
-          onChange={(e) => {
-            onChange({ evidence: e.target.value as Mark['evidence'] });
-          }}
-        >
-          {EVIDENCE.map((evidence) => (
-            <option key={evidence} value={evidence}>
-              {t(`attendanceEvidence.${evidence}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <label htmlFor={`${id}-status`}>{t('markSheet.status')}</label>
+      <select
+        id={`${id}-status`}
+        value={draft.status}
+        onChange={(e) => {
+          onChange({ status: e.target.value as Mark['status'] });
+        }}
+      >
+        {STATUSES.map((status) => (
+          <option key={status} value={status}>
+            {t(`attendanceStatus.${status}`)}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-reason`}>{t('markSheet.reason')}</label>
+      <select
+        id={`${id}-reason`}
+        value={draft.reason}
+        onChange={(e) => {
+          onChange({ reason: e.target.value as Mark['reason'] });
+        }}
+      >
+        {REASONS.map((reason) => (
+          <option key={reason} value={reason}>
+            {t(`attendanceReason.${reason}`)}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-evidence`}>{t('markSheet.evidence')}</label>
+      <select
+        id={`${id}-evidence`}
+        value={draft.evidence}
+        onChange={(e) => {
+          onChange({ evidence: e.target.value as Mark['evidence'] });
+        }}
+      >
+        {EVIDENCE.map((evidence) => (
+          <option key={evidence} value={evidence}>
+            {t(`attendanceEvidence.${evidence}`)}
+          </option>
+        ))}
+      </select>
       <label className="choice">
         <input
           type="checkbox"

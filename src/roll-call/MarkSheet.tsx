@@ -16,10 +16,11 @@ import { fullName } from '../domain/names';
 import type { DocOf } from '../domain/queries';
 import { unmarkedText } from '../guardian/MarkText';
 import { navigate } from '../store/appStore';
+import { StorageFullError } from '../store/storageGuard';
 import { schoolTimeZone, useDocs, useMe, useSchool } from '../store/hooks';
 import { MarkFields } from './MarkFields';
 import { describeMark, MarkHistory } from './MarkHistory';
-import { needsWhy, setMark } from './rollCallActions';
+import { needsWhy, setMark, WhyRequiredError } from './rollCallActions';
 
 interface Props {
   event: DocOf<'event'>;
@@ -28,7 +29,21 @@ interface Props {
   /** The mark to propose, e.g. what one tap asked for when it turned out to be a correction. */
   proposed?: Mark | undefined;
   onClose: () => void;
-  onError: (error: unknown) => void;
+}
+
+type Problem = 'whyMissing' | 'unchanged' | 'storageFull' | 'unknown';
+
+const PROBLEM_TEXT: Record<Problem, string> = {
+  whyMissing: 'markSheet.whyMissing',
+  unchanged: 'markSheet.unchanged',
+  storageFull: 'device.storageFull',
+  unknown: 'errors.unknown',
+};
+
+/** What a failed save means to the teacher; the sheet stays open, so it says so itself. */
+function problemOf(error: unknown): Problem {
+  if (error instanceof WhyRequiredError) return 'whyMissing';
+  return error instanceof StorageFullError ? 'storageFull' : 'unknown';
 }
 
 /**
@@ -36,7 +51,7 @@ interface Props {
  * reason, evidence and excused flag, and the history with who, when and why. Changing a mark
  * from an earlier school day is a correction: it asks why first (see `isCorrection`).
  */
-export function MarkSheet({ event, pupil, mark, proposed, onClose, onError }: Props) {
+export function MarkSheet({ event, pupil, mark, proposed, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const docs = useDocs();
   const me = useMe();
@@ -48,7 +63,7 @@ export function MarkSheet({ event, pupil, mark, proposed, onClose, onError }: Pr
   const [correction] = useState(() => needsWhy(docs, event, pupil));
   const [draft, setDraft] = useState<Mark>(proposed ?? mark ?? PRESENT);
   const [why, setWhy] = useState('');
-  const [problem, setProblem] = useState<'whyMissing' | 'unchanged' | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
   const titleId = useId();
   const name = fullName(pupil.body);
   const active = mark ? letterForMark(letters, mark) : undefined;
@@ -70,7 +85,12 @@ export function MarkSheet({ event, pupil, mark, proposed, onClose, onError }: Pr
       whyField.current?.focus();
       return;
     }
-    setMark(docs, event, pupil, next, me, correction ? why : undefined).then(onClose, onError);
+    setMark(docs, event, pupil, next, me, correction ? why : undefined).then(
+      onClose,
+      (error: unknown) => {
+        setProblem(problemOf(error));
+      },
+    );
   };
 
   /** A change of status, reason or evidence proposes the excused flag by the school's rules. */
@@ -146,7 +166,7 @@ export function MarkSheet({ event, pupil, mark, proposed, onClose, onError }: Pr
       </button>
       {problem && (
         <p className="error" role="alert">
-          {t(`markSheet.${problem}`)}
+          {t(PROBLEM_TEXT[problem])}
         </p>
       )}
       <h3>{t('markSheet.history')}</h3>

@@ -154,7 +154,6 @@ export function RollCall({
           onClose={() => {
             setSheet(null);
           }}
-          onError={onError}
         />
       )}
     </section>

@@ -27,6 +27,14 @@ describe('status line', () => {
     expect(statusText(i18n.t, { ...clean, pending: count }, 'ru')).toBe(text);
   });
 
+  it("tells the time of the last sync on the school's clock, whatever the device's zone", async () => {
+    const i18n = await createI18n('ru', false);
+    // 08:15 on 2 September in Vladivostok; 15:15 the day before in Los Angeles.
+    const synced = { ...clean, lastSyncedAt: Date.UTC(2026, 8, 1, 22, 15) };
+    expect(statusText(i18n.t, synced, 'ru', 'Asia/Vladivostok')).toBe('Всё отправлено, 08:15');
+    expect(statusText(i18n.t, synced, 'ru', 'Europe/Moscow')).toBe('Всё отправлено, 01:15');
+  });
+
   it('uses English plurals in English', async () => {
     const i18n = await createI18n('en', false);
     expect(statusText(i18n.t, { ...clean, pending: 1 }, 'en')).toBe('1 change not sent');

@@ -5,15 +5,22 @@
 import type { TFunction } from 'i18next';
 import type { SyncSnapshot } from './syncClient';
 
-export function formatClock(ms: number, language: string): string {
+/** «08:40» on the school's clock: the time a teacher reads against the school's bells. */
+export function formatClock(ms: number, language: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ru-RU', {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
+    ...(timeZone ? { timeZone } : {}),
   }).format(new Date(ms));
 }
 
-export function statusText(t: TFunction, snapshot: SyncSnapshot, language: string): string {
+export function statusText(
+  t: TFunction,
+  snapshot: SyncSnapshot,
+  language: string,
+  timeZone?: string,
+): string {
   const { state, pending, rejected, error, lastSyncedAt } = snapshot;
   const parts: string[] = [];
 
@@ -26,7 +33,7 @@ export function statusText(t: TFunction, snapshot: SyncSnapshot, language: strin
 
   if (parts.length > 0) return joinSentences(parts);
   if (lastSyncedAt === null) return t('status.notYet');
-  return t('status.synced', { time: formatClock(lastSyncedAt, language) });
+  return t('status.synced', { time: formatClock(lastSyncedAt, language, timeZone) });
 }
 
 /** «Сервер не принял: у вашей роли…»: the reason continues the sentence after the colon. */
