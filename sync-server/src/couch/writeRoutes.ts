@@ -144,20 +144,23 @@ interface EarlyChecked {
 function checkEarly(ctx: DbContext, input: unknown): EarlyChecked | Refusal {
   const raw = input as Record<string, unknown> | null;
   const id = typeof raw?._id === 'string' ? raw._id : '';
-  const refuse = (error: ErrorCode, reason: string): Refusal => ({ id, error, reason });
   if (!raw || typeof raw !== 'object' || Array.isArray(raw) || !id) {
-    return refuse('invalid_doc', 'Every document must be an object with an _id.');
+    return refuse(id, 'invalid_doc', 'Every document must be an object with an _id.');
   }
   if (id.startsWith('_')) {
-    return refuse('forbidden', 'Design and local documents are not written through _bulk_docs.');
+    return refuse(
+      id,
+      'forbidden',
+      'Design and local documents are not written through _bulk_docs.',
+    );
   }
   if (isBareDeletion(raw)) return { id, raw };
 
   const validation = validateDoc(raw);
-  if (!validation.ok) return refuse('invalid_doc', validation.reason);
+  if (!validation.ok) return refuse(id, 'invalid_doc', validation.reason);
   // Role and scope first: someone who may not write here learns nothing about the records.
   const allowedNew = canWrite(ctx.scope, validation.doc);
-  if (!allowedNew.ok) return refuse('forbidden', allowedNew.reason);
+  if (!allowedNew.ok) return refuse(id, 'forbidden', allowedNew.reason);
   return { id, raw, doc: validation.doc };
 }
 
@@ -168,37 +171,40 @@ function checkAgainstCurrent(
   batchEvents: BatchEvents,
   versions: CurrentVersions,
 ): Checked {
-  const refuse = (error: ErrorCode, reason: string): Checked => ({ id: item.id, error, reason });
   const current = versions.get(item.id);
   let doc = item.doc;
   if (!doc) {
     const validation = validateDoc(tombstoneOf(item.raw, current));
-    if (!validation.ok) return refuse('invalid_doc', validation.reason);
+    if (!validation.ok) return refuse(item.id, 'invalid_doc', validation.reason);
     const allowedNew = canWrite(ctx.scope, validation.doc);
-    if (!allowedNew.ok) return refuse('forbidden', allowedNew.reason);
+    if (!allowedNew.ok) return refuse(item.id, 'forbidden', allowedNew.reason);
     doc = validation.doc;
   }
 
   if (current && !current._deleted) {
     const allowedOld = readable(ctx, current) ? canWrite(ctx.scope, current) : undefined;
-    if (!allowedOld?.ok) return refuse('forbidden', 'You may not change this document.');
+    if (!allowedOld?.ok) return refuse(item.id, 'forbidden', 'You may not change this document.');
   }
   const reference = checkReferences(ctx, doc, batchEvents, versions);
-  if (reference) return refuse('invalid_doc', reference);
+  if (reference) return refuse(item.id, 'invalid_doc', reference);
   const clock = checkClock(doc);
-  if (clock) return refuse('invalid_doc', clock);
+  if (clock) return refuse(item.id, 'invalid_doc', clock);
 
   if (!newEdits) {
     if (!doc._rev)
-      return refuse('invalid_doc', 'With new_edits=false every document needs its _rev.');
+      return refuse(item.id, 'invalid_doc', 'With new_edits=false every document needs its _rev.');
     if (doc.updatedBy !== ctx.scope.personId) {
-      return refuse('forbidden', 'updatedBy must be your own person id.');
+      return refuse(item.id, 'forbidden', 'updatedBy must be your own person id.');
     }
     return doc._deleted ? { ...doc, body: {} } : doc;
   }
   // A deletion keeps its envelope for routing and nothing of its body.
   if (doc._deleted) return { ...doc, body: {}, updatedBy: ctx.scope.personId };
   return { ...stampAuthor(ctx, doc, current), updatedBy: ctx.scope.personId };
+}
+
+function refuse(id: string, error: ErrorCode, reason: string): Refusal {
+  return { id, error, reason };
 }
 
 function idOf(doc: unknown): unknown {

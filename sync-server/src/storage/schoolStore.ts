@@ -267,9 +267,10 @@ export class SchoolStore {
     before: number,
     newEdits: boolean,
   ): Promise<void> {
-    const stored = docs.flatMap((doc, i) => {
+    // Channels and grants come from the envelope, which the new revision does not change.
+    const stored = docs.filter((_doc, i) => {
       const result = results[i];
-      return result && 'ok' in result ? [{ ...doc, _rev: result.rev }] : [];
+      return result !== undefined && 'ok' in result;
     });
     const info = await this.db.info();
     const direct =
