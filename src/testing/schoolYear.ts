@@ -35,7 +35,7 @@ export interface SchoolYearInput {
 /** Weekdays the school teaches, as `Date.getUTCDay()` numbers them: Monday to Friday. */
 const TEACHING_WEEKDAYS = new Set([1, 2, 3, 4, 5]);
 
-/** The school's time zone offset for the marks' clock time; Europe/Moscow has no summer time. */
+/** 08:05 at the demo school (Europe/Moscow, UTC+3 all year), when the day's roll call is taken. */
 const ROLL_CALL_UTC = 'T05:05:00.000Z';
 
 /** The school days of the year for a grade: weekdays from start to end, outside its holidays. */
