@@ -51,6 +51,8 @@ export interface ChangeResult {
 export interface ChangesResponse {
   results: ChangeResult[];
   last_seq: Seq;
+  /** How many changes are left after this page (Homeroom's server: 1 or 0); absent on some servers. */
+  pending?: number;
 }
 
 export type BulkResult =

@@ -14,7 +14,7 @@ const ABSENT = { status: 'absent', reason: 'unknown', evidence: 'none', excused:
 let counter = 0;
 const opened: UserDb[] = [];
 
-async function setup(batchSize = 500, longpollMs = 5000) {
+async function setup(batchSize = 500, longpollMs = 5000, maxPushBytes?: number) {
   const server = new FakeCouch();
   const db = new UserDb(`sync-${++counter}`);
   opened.push(db);
@@ -30,6 +30,7 @@ async function setup(batchSize = 500, longpollMs = 5000) {
     checkpointKey: 'cp',
     batchSize,
     longpollMs,
+    ...(maxPushBytes === undefined ? {} : { maxPushBytes }),
     onDocs: (applied) => {
       for (const doc of applied.upserted) seen.set(doc._id, doc);
       for (const id of applied.removed) seen.delete(id);
@@ -387,5 +388,53 @@ describe('SyncClient on a blocked device', () => {
     expect({ requests, wipes }).toEqual({ requests: 1, wipes: 1 });
     await expect(api.getDoc('school', 'x')).rejects.toMatchObject({ code: 'device_blocked' });
     expect(requests).toBe(1);
+  });
+});
+
+/** A photo-sized document: `bytes` of base64 in its body. */
+function photo(id: string, bytes: number): HomeroomDoc {
+  return {
+    ...pupil(id, 'Ф', 'И'),
+    _id: `media:${id}`,
+    type: 'media',
+    pupilId: undefined,
+    audience: 'class-families',
+    body: {
+      kind: 'photo',
+      mime: 'image/jpeg',
+      data: 'A'.repeat(bytes),
+      bytes,
+      parentId: 'note:n1',
+    },
+  };
+}
+
+describe('SyncClient with large documents', () => {
+  it('pushes a queue of photos in requests the server takes, never one it refuses whole', async () => {
+    const { server, repo, client } = await setup(500, 5000, 8_000);
+    server.maxBodyBytes = 10_000;
+    const photos = ['a', 'b', 'c', 'd', 'e'].map((id) => photo(id, 3_000));
+    await repo.saveLocal(photos);
+    await client.syncOnce();
+
+    const pushes = server.requests.filter((request) => request.path.endsWith('_bulk_docs'));
+    expect(pushes.length).toBeGreaterThanOrEqual(3);
+    for (const push of pushes) expect(JSON.stringify(push.body).length).toBeLessThanOrEqual(10_000);
+    for (const doc of photos) expect(server.docs.get(doc._id)?.doc.body).toEqual(doc.body);
+    expect(client.current).toMatchObject({ pending: 0, error: null, rejected: null });
+  });
+
+  it('keeps pulling while the server says more is pending, though a page is shorter than asked', async () => {
+    const { server, repo, client, seen } = await setup(500);
+    server.maxPageBytes = 5_000;
+    for (const id of ['a', 'b', 'c', 'd', 'e', 'f']) server.put(photo(id, 2_000));
+    await client.syncOnce();
+
+    // Two pages of three: the first is far shorter than the 500 asked for.
+    const pulls = server.requests.filter((request) => request.path.endsWith('_changes'));
+    expect(pulls).toHaveLength(2);
+    expect(await repo.db.docs.count()).toBe(6);
+    expect(seen.size).toBe(6);
+    expect(client.current.lastSyncedAt).not.toBeNull();
   });
 });

@@ -42,10 +42,18 @@ export interface SyncOptions {
   onSnapshot: (snapshot: SyncSnapshot) => void;
   batchSize?: number;
   longpollMs?: number;
+  /** Tests: a smaller byte budget of a push than MAX_PUSH_BYTES. */
+  maxPushBytes?: number;
 }
 
 export const PULL_BATCH = 500;
 const PUSH_BATCH = 200;
+/**
+ * A push request carries at most this much JSON: half the server's request limit (8 MB,
+ * MAX_BODY_BYTES in sync-server/src/app.ts), which refuses a larger one whole. Ten photos of a
+ * megabyte each go in four requests instead of one refused forever.
+ */
+export const MAX_PUSH_BYTES = 4 * 1024 * 1024;
 /** A conflict merge is pushed again at once; more rounds mean another device keeps writing. */
 const MAX_PUSH_ROUNDS = 3;
 /** Retry soon after a blip, but never hammer the school's server: at most once a minute. */
@@ -179,8 +187,10 @@ export class SyncClient {
       this.update({ state: 'pushing' });
 
       let conflicts = 0;
-      for (let start = 0; start < entries.length; start += PUSH_BATCH) {
-        const batch = await this.load(entries.slice(start, start + PUSH_BATCH));
+      for (let start = 0; start < entries.length;) {
+        const { batch, next } = await this.load(entries, start);
+        start = next;
+        if (batch.length === 0) continue;
         const results = await api.bulkDocs(
           db,
           batch.map((item) => item.doc),
@@ -199,13 +209,23 @@ export class SyncClient {
   }
 
   /**
-   * The documents to send. A deletion of a document that never reached the server is dropped
-   * instead: pushes run one at a time, so by now any earlier push of it has been acknowledged.
+   * The next batch to send, from `entries[start]`: at most PUSH_BATCH documents and MAX_PUSH_BYTES
+   * of JSON (always at least one), read one at a time, so a queue of photos is never all in
+   * memory at once. `next` is where the batch after it starts. A deletion of a document that
+   * never reached the server is dropped instead: pushes run one at a time, so by now any earlier
+   * push of it has been acknowledged.
    */
-  private async load(entries: OutboxEntry[]): Promise<{ doc: HomeroomDoc; editSeq: number }[]> {
+  private async load(
+    entries: readonly OutboxEntry[],
+    start: number,
+  ): Promise<{ batch: { doc: HomeroomDoc; editSeq: number }[]; next: number }> {
     const { repo } = this.options;
-    const loaded: { doc: HomeroomDoc; editSeq: number }[] = [];
-    for (const entry of entries) {
+    const budget = this.options.maxPushBytes ?? MAX_PUSH_BYTES;
+    const batch: { doc: HomeroomDoc; editSeq: number }[] = [];
+    let bytes = 0;
+    let next = start;
+    for (; next < entries.length && batch.length < PUSH_BATCH; next++) {
+      const entry = entries[next] as OutboxEntry;
       const doc = await repo.get(entry.docId);
       if (!doc) continue;
       if (
@@ -215,9 +235,12 @@ export class SyncClient {
       ) {
         continue;
       }
-      loaded.push({ doc, editSeq: entry.editSeq });
+      const size = JSON.stringify(doc).length;
+      if (batch.length > 0 && bytes + size > budget) break;
+      batch.push({ doc, editSeq: entry.editSeq });
+      bytes += size;
     }
-    return loaded;
+    return { batch, next };
   }
 
   /** A conflict: merge with the server's version by the type's rule and queue it again. */
@@ -253,7 +276,9 @@ export class SyncClient {
     let next = api.changes(db, since, first);
     for (;;) {
       const response = await next;
-      const more = response.results.length >= limit;
+      // A page may end before `limit` when the server bounds it in bytes; `pending` says so.
+      const more =
+        response.pending === undefined ? response.results.length >= limit : response.pending > 0;
       if (more) {
         this.update({ state: 'pulling' });
         next = api.changes(db, response.last_seq, { limit });

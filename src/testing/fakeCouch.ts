@@ -40,6 +40,10 @@ export class FakeCouch {
   readonly refuse = new Map<string, string>();
   /** Runs before a request is answered; throw to simulate a network failure. */
   before: ((request: FakeCouchRequest) => Promise<void> | void) | undefined;
+  /** As Homeroom's server: a page of changes ends once its documents pass this many bytes. */
+  maxPageBytes: number | undefined;
+  /** As Homeroom's server: a larger `_bulk_docs` body is refused whole with 413. */
+  maxBodyBytes: number | undefined;
 
   private wakeLongpolls: (() => void)[] = [];
 
@@ -98,6 +102,9 @@ export class FakeCouch {
     const [, , , route, ...rest] = path.split('/');
     if (route === '_changes') return json(200, this.changes(query));
     if (route === '_bulk_docs' && method === 'POST') {
+      if (this.maxBodyBytes !== undefined && JSON.stringify(body).length > this.maxBodyBytes) {
+        return json(413, { error: 'too_large', reason: 'the request is too large' });
+      }
       return json(
         201,
         (body as { docs: HomeroomDoc[] }).docs.map((doc) => this.write(doc)),
@@ -115,10 +122,10 @@ export class FakeCouch {
   private changes(query: URLSearchParams): unknown {
     const since = seqOf(query.get('since'));
     const limit = Number(query.get('limit') ?? 1000);
-    const rows = [...this.docs.values()]
+    const after = [...this.docs.values()]
       .filter((stored) => stored.seq > since)
-      .sort((a, b) => a.seq - b.seq)
-      .slice(0, limit);
+      .sort((a, b) => a.seq - b.seq);
+    const rows = this.page(after.slice(0, limit));
     const results = rows.map(({ doc, seq, removed }) =>
       removed
         ? { seq: seqToken(seq), id: doc._id, changes: [], removed: true }
@@ -130,7 +137,24 @@ export class FakeCouch {
             doc,
           },
     );
-    return { results, last_seq: seqToken(rows.at(-1)?.seq ?? since) };
+    return {
+      results,
+      last_seq: seqToken(rows.at(-1)?.seq ?? since),
+      pending: after.length - rows.length,
+    };
+  }
+
+  /** The rows of a page within maxPageBytes of documents, at least one. */
+  private page(rows: Stored[]): Stored[] {
+    if (this.maxPageBytes === undefined) return rows;
+    let bytes = 0;
+    const kept: Stored[] = [];
+    for (const row of rows) {
+      if (kept.length > 0 && bytes >= this.maxPageBytes) break;
+      kept.push(row);
+      bytes += JSON.stringify(row.doc).length;
+    }
+    return kept;
   }
 
   private write(doc: HomeroomDoc): unknown {

@@ -7,6 +7,7 @@
 import type { IncomingMessage } from 'node:http';
 import { channelsFor, type Channel } from '../../../src/domain/channels';
 import type { HomeroomDoc } from '../../../src/domain/envelope';
+import { MAX_MEDIA_BYTES } from '../../../src/domain/schemas';
 import type { IndexEntry } from '../routing/channelIndex';
 import {
   channelKey,
@@ -24,6 +25,16 @@ type Query = Record<string, string | undefined>;
 
 const MAX_LONGPOLL_MS = 60_000;
 const DEFAULT_LONGPOLL_MS = 30_000;
+
+/**
+ * A page of the feed with documents ends once they reach this many bytes (always with at least
+ * one), whatever `limit` asked: photos and recordings are up to a megabyte each, and 500 of them
+ * would be a 650 MB answer. `pending` says more is there, so a client asks again.
+ */
+export const MAX_FEED_PAGE_BYTES = 4 * 1024 * 1024;
+
+/** The most a media document can weigh: its bytes as base64, and room for its envelope. */
+const MAX_MEDIA_DOC_BYTES = Math.ceil(MAX_MEDIA_BYTES / 3) * 4 + 4096;
 
 export interface ChangeRow {
   /** Null between the rows a client asked positions for with `seq_interval`. */
@@ -111,9 +122,9 @@ export async function readFeed(ctx: DbContext, since: string | undefined, option
     channels,
   ).map((id) => ({ row: { id, changes: [], removed: true }, seq: 0 }));
 
-  const entries = pendingEntries(ctx, keys, starts).slice(0, options.limit);
-  const truncated = entries.length === options.limit;
-  const docs = await currentVersions(ctx, entries, options.allLeaves);
+  const pending = pendingEntries(ctx, keys, starts);
+  const { entries, docs } = await pageOf(ctx, pending, options);
+  const truncated = entries.length < pending.length;
   for (const entry of entries) {
     const found = docs.get(entry.id);
     if (entry.removed || !found) {
@@ -141,6 +152,43 @@ export async function readFeed(ctx: DbContext, since: string | undefined, option
   });
   const lastSeq = truncated ? (entries.at(-1)?.seq ?? index.lastSeq) : index.lastSeq;
   return { results, last_seq: at(lastSeq), pending: truncated ? 1 : 0 };
+}
+
+/**
+ * The entries of this page and their documents: at most `limit`, and with documents, no more
+ * than MAX_FEED_PAGE_BYTES (at least one). Documents are read in runs that could still fit, a
+ * media document counted at its largest until it is read, so a page of marks and notes is one run
+ * and a page of photos never holds hundreds of megabytes in memory.
+ */
+async function pageOf(ctx: DbContext, pending: readonly IndexEntry[], options: FeedOptions) {
+  const wanted = pending.slice(0, options.limit);
+  if (!options.includeDocs) {
+    return { entries: wanted, docs: await currentVersions(ctx, wanted, options.allLeaves) };
+  }
+  const entries: IndexEntry[] = [];
+  const docs = new Map<string, { doc: StoredDoc; revs: string[] }>();
+  let bytes = 0;
+  let next = 0;
+  while (next < wanted.length && bytes < MAX_FEED_PAGE_BYTES) {
+    const run: IndexEntry[] = [];
+    for (let planned = bytes; next < wanted.length; next++) {
+      const entry = wanted[next] as IndexEntry;
+      const weight = entry.id.startsWith('media:') ? MAX_MEDIA_DOC_BYTES : 0;
+      if (run.length > 0 && planned + weight > MAX_FEED_PAGE_BYTES) break;
+      run.push(entry);
+      planned += weight;
+    }
+    const found = await currentVersions(ctx, run, options.allLeaves);
+    for (const entry of run) {
+      if (entries.length > 0 && bytes >= MAX_FEED_PAGE_BYTES) return { entries, docs };
+      entries.push(entry);
+      const version = found.get(entry.id);
+      if (!version) continue;
+      docs.set(entry.id, version);
+      bytes += Buffer.byteLength(JSON.stringify(version.doc));
+    }
+  }
+  return { entries, docs };
 }
 
 /** The position after everything up to `seq`: each channel (by key) read to `seq`, or further. */
