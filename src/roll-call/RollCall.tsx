@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSuggestions } from '../absence/useSuggestions';
 import { isPresent, toggledMark, type Mark } from '../domain/attendance';
 import { uuidOf } from '../domain/envelope';
 import { markAt, pupilsOf, type DocOf } from '../domain/queries';
@@ -52,6 +53,7 @@ export function RollCall({
   // A class teacher's own class only, at an event of several classes or of the whole school.
   const classIds = useRollCallClassIds(event);
   const pupils = useMemo(() => pupilsOf(docs, classIds), [docs, classIds]);
+  const suggestions = useSuggestions(event, pupils);
   useFitColumns(list, view === 'roll' ? pupils.length : 0);
   if (!event) return null;
 
@@ -62,12 +64,14 @@ export function RollCall({
     setFailed(error instanceof StorageFullError ? 'storageFull' : 'unknown');
   };
   const allPresent = () => {
-    markAllPresent(docs, event, pupils, me).then((created) => {
+    const suggested = (pupil: DocOf<'pupil'>) => suggestions[pupils.indexOf(pupil)]?.mark;
+    markAllPresent(docs, event, pupils, me, suggested).then((created) => {
       setUndo(created.length > 0 ? created : null);
     }, onError);
   };
   const toggle = (pupil: DocOf<'pupil'>, index: number) => {
-    const next = toggledMark(letters, marks[index]);
+    // A family's notice shown on the row is confirmed by the tap (src/domain/absence.ts).
+    const next = suggestions[index]?.mark ?? toggledMark(letters, marks[index]);
     setUndo(null);
     // A mark from an earlier school day is corrected in the sheet, with a why.
     if (needsWhy(docs, event, pupil)) setSheet({ pupilId: pupil._id, proposed: next });
@@ -103,7 +107,9 @@ export function RollCall({
           )}
           {undo && (
             <span className="undo">
-              {t('rollCall.undoHint', { count: undo.length })}
+              {t('rollCall.undoHint', {
+                count: undo.filter((doc) => doc.body.status === 'present').length,
+              })}
               <button
                 type="button"
                 onClick={() => {
@@ -130,13 +136,14 @@ export function RollCall({
             key={pupil._id}
             pupil={pupil}
             mark={marks[index]}
+            suggestion={suggestions[index]}
             letters={letters}
             editable={editable}
             onToggle={() => {
               toggle(pupil, index);
             }}
             onDetails={() => {
-              setSheet({ pupilId: pupil._id });
+              setSheet({ pupilId: pupil._id, proposed: suggestions[index]?.mark });
             }}
           />
         ))}
