@@ -13,7 +13,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../chromium.config';
 import { fixturePupils, GUARDIAN_10B, TEACHER_10B } from './support/fixture';
-import { LoginPage, openDevice, PHONE, StatusLine, TABLET } from './support/pages';
+import { LoginPage, openDevice, PHONE, RollCallPage, StatusLine, TABLET } from './support/pages';
 
 const DIR = path.resolve(
   import.meta.dirname,
@@ -118,7 +118,7 @@ test('minutes with a photo and a recording, made offline, reach the class’s fa
     await expect(status.locator).toHaveText(/Нет связи/);
     await teacher.getByText('Прошедшие').click();
     await teacher.getByRole('button', { name: MEETING }).click();
-    await teacher.getByRole('button', { name: 'Итоги и заметки' }).click();
+    await new RollCallPage(teacher).openRecords();
     await expect(minutes.getByLabel('Всего семей')).toHaveValue(String(CLASS_SIZE));
     await expect(minutes.getByText('Присутствие не отмечено')).toBeVisible();
     await minutes.getByLabel('Присутствовали (семей)').fill('24');
@@ -181,6 +181,10 @@ test('minutes with a photo and a recording, made offline, reach the class’s fa
     await expect.poll(() => loadedWidth(note.getByRole('img'))).toBe(1600);
     const audio = note.getByLabel(/^Аудиозапись, 0:0\d$/);
     await expect(audio).toHaveAttribute('src', /^blob:/);
+    for (const target of [audio, note.getByRole('button', { name: /^Прочитано/ })]) {
+      const box = await target.boundingBox();
+      expect(Math.min(box?.width ?? 0, box?.height ?? 0)).toBeGreaterThanOrEqual(44);
+    }
     await audio.evaluate((element) => (element as HTMLAudioElement).play());
     await expect
       .poll(() => audio.evaluate((element) => (element as HTMLAudioElement).currentTime))
