@@ -9,7 +9,7 @@ import path from 'node:path';
 import { encryptedStore, UNLOCK_BUDGET_MS } from './encryptedStore';
 import { feedCost } from './feedCost';
 import { firstSync, firstSyncSection } from './firstSync';
-import { pushRate, type PushRateResult } from './pushRate';
+import { pushRate, pushRateSection } from './pushRate';
 import { ms } from './measure';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -74,20 +74,6 @@ async function feedSection(): Promise<string[]> {
     `- Large ÷ small, first sync: **${ratio(large.firstSyncMs, small.firstSyncMs)}** (target ≤ 1.3); incremental: **${ratio(large.incrementalMs, small.incrementalMs)}** (target ≤ 1.3).`,
     `- Baseline ÷ Homeroom at the large school, first sync: **${ratio(large.baselineFirstMs, large.firstSyncMs)}×**; incremental: **${ratio(large.baselineIncrementalMs, large.incrementalMs)}×**.`,
     `- Baseline large ÷ small, first sync: ${ratio(large.baselineFirstMs, small.baselineFirstMs)} (the cost that routing at write time removes).`,
-  ];
-}
-
-function pushRateSection(r: PushRateResult): string[] {
-  const rate = (value: number) => value.toFixed(1);
-  return [
-    '### Pushing roll calls: Homeroom against express-pouchdb taking the same writes',
-    '',
-    `Each roll call is one \`_bulk_docs\` of an event and its ${r.marksPerRollCall} marks (the demo school's class sizes), from the 22 class teachers' sessions; both servers on LevelDB on this machine.`,
-    '',
-    '| | Homeroom | express-pouchdb (no access control) | Homeroom ÷ baseline |',
-    '| --- | --- | --- | --- |',
-    `| roll calls per second, ${r.concurrency} at once for ${r.seconds} s | ${rate(r.homeroomRollCallsPerSecond)} | ${rate(r.baselineRollCallsPerSecond)} | **${(r.homeroomRollCallsPerSecond / r.baselineRollCallsPerSecond).toFixed(2)}** (target ≥ 2) |`,
-    `| push latency, ${r.arrivals} teachers arriving over 10 s: p50 / p95 / p99 | ${ms(r.homeroomLatency.p50)} / ${ms(r.homeroomLatency.p95)} / **${ms(r.homeroomLatency.p99)} ms** (target p99 < 100 ms) | ${ms(r.baselineLatency.p50)} / ${ms(r.baselineLatency.p95)} / ${ms(r.baselineLatency.p99)} ms | |`,
   ];
 }
 
