@@ -5,11 +5,11 @@
  * https://docs.couchdb.org/en/stable/replication/protocol.html
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AllDocsRow, GetOptions } from 'pouchdb';
+import type { AllDocsRow } from 'pouchdb';
 import { channelsFor } from '../../../src/domain/channels';
 import { canRead } from '../../../src/domain/access';
 import type { HomeroomDoc } from '../../../src/domain/envelope';
-import { isNotFound, type StoredDoc } from '../storage/schoolStore';
+import { compareRevs, isNotFound, type StoredDoc } from '../storage/schoolStore';
 import type { Contexts, DbContext } from './context';
 import { HttpError, notFound } from './httpError';
 import { changesFor } from './changesFeed';
@@ -137,18 +137,76 @@ async function getDoc(ctx: DbContext, id: string, query: Query) {
     return openRevisions(ctx, id, which as 'all' | string[], revs, boolParam(query, 'latest'));
   }
 
-  let doc: StoredDoc;
+  let doc: StoredDoc | undefined;
+  if (query.rev) {
+    doc = servedLeaf(ctx, await leavesOf(ctx, id), query.rev, false);
+  } else {
+    try {
+      doc = await ctx.store.db.get(id, { revs, conflicts: boolParam(query, 'conflicts') });
+    } catch (error) {
+      if (isNotFound(error)) throw notFound();
+      throw error;
+    }
+  }
+  if (!doc || !readable(ctx, doc)) throw notFound();
+  ctx.audit('read', [doc]);
+  return withRevisions(doc, revs);
+}
+
+/**
+ * The leaves of a document's revision tree, its winner and its conflicts (deleted ones too), each
+ * with its ancestry; none for a document never written.
+ */
+async function leavesOf(ctx: DbContext, id: string): Promise<StoredDoc[]> {
   try {
-    const options: GetOptions = { revs, conflicts: boolParam(query, 'conflicts') };
-    if (query.rev) options.rev = query.rev;
-    doc = await ctx.store.db.get(id, options);
+    const found = (await ctx.store.db.get(id, { open_revs: 'all', revs: true })) as unknown as {
+      ok?: StoredDoc;
+    }[];
+    return found.flatMap((entry) => (entry.ok ? [entry.ok] : []));
   } catch (error) {
-    if (isNotFound(error)) throw notFound();
+    if (isNotFound(error)) return [];
     throw error;
   }
-  if (!readable(ctx, doc)) throw notFound();
-  ctx.audit('read', [doc]);
-  return doc;
+}
+
+/** The leaf CouchDB picks as the winner: a live one before a deleted one, then the highest. */
+function winnerOf(leaves: readonly StoredDoc[]): StoredDoc | undefined {
+  const live = leaves.filter((leaf) => !leaf._deleted);
+  return [...(live.length > 0 ? live : leaves)].sort((a, b) => compareRevs(b._rev, a._rev))[0];
+}
+
+/**
+ * The leaf to serve for a revision, or undefined. Only leaves are ever served, and only when the
+ * user may read both the leaf and the document's winner: the body of a superseded revision (a
+ * photo since deleted, a note since narrowed to staff) stays on disk until compaction but is
+ * served to no one. Replication asks only for leaves; with `latest`, a superseded revision stands
+ * for the leaf that descends from it.
+ */
+function servedLeaf(
+  ctx: DbContext,
+  leaves: readonly StoredDoc[],
+  rev: string,
+  latest: boolean,
+): StoredDoc | undefined {
+  const winner = winnerOf(leaves);
+  if (!winner || !readable(ctx, winner)) return undefined;
+  const leaf =
+    leaves.find((candidate) => candidate._rev === rev) ??
+    (latest ? leaves.find((candidate) => descendsFrom(candidate, rev)) : undefined);
+  return leaf && readable(ctx, leaf) ? leaf : undefined;
+}
+
+function descendsFrom(leaf: StoredDoc, rev: string): boolean {
+  const revisions = (leaf as { _revisions?: { start: number; ids: string[] } })._revisions;
+  if (!revisions) return false;
+  return revisions.ids.some((hash, depth) => `${revisions.start - depth}-${hash}` === rev);
+}
+
+/** A leaf as served: its ancestry (`_revisions`) only when asked for, as replication does. */
+function withRevisions(doc: StoredDoc, revs: boolean): StoredDoc {
+  if (revs) return doc;
+  const { _revisions: _ancestry, ...rest } = doc as StoredDoc & { _revisions?: unknown };
+  return rest;
 }
 
 async function openRevisions(
@@ -158,20 +216,16 @@ async function openRevisions(
   revs: boolean,
   latest: boolean,
 ) {
-  let found: { ok?: StoredDoc; missing?: string }[];
-  try {
-    found = (await ctx.store.db.get(id, { open_revs: which, revs, latest })) as never;
-  } catch (error) {
-    if (isNotFound(error)) throw notFound();
-    throw error;
-  }
-  const answer = found.map((entry) =>
-    entry.ok && !readable(ctx, entry.ok) ? { missing: entry.ok._rev } : entry,
-  );
-  if (which === 'all' && answer.every((entry) => !entry.ok)) throw notFound();
+  const leaves = await leavesOf(ctx, id);
+  const wanted = which === 'all' ? leaves.map((leaf) => leaf._rev) : which;
+  const answer = wanted.map((rev): { ok: StoredDoc } | { missing: string } => {
+    const leaf = servedLeaf(ctx, leaves, rev, latest);
+    return leaf ? { ok: withRevisions(leaf, revs) } : { missing: rev };
+  });
+  if (which === 'all' && answer.every((entry) => !('ok' in entry))) throw notFound();
   ctx.audit(
     'read',
-    answer.flatMap((entry) => (entry.ok ? [entry.ok] : [])),
+    answer.flatMap((entry) => ('ok' in entry ? [entry.ok] : [])),
   );
   return answer;
 }
@@ -201,17 +255,16 @@ async function bulkGet(ctx: DbContext, query: Query, body: unknown) {
       const missing = {
         error: { id, rev: rev ?? 'undefined', error: 'not_found', reason: 'missing' },
       };
-      try {
-        const options: GetOptions = { revs };
-        if (rev) options.rev = rev;
-        const doc = (await ctx.store.db.get(id, options)) as StoredDoc;
-        if (!readable(ctx, doc)) return { id, docs: [missing] };
-        ctx.audit('read', [doc]);
-        return { id, docs: [{ ok: doc }] };
-      } catch (error) {
-        if (isNotFound(error)) return { id, docs: [missing] };
-        throw error;
-      }
+      const leaves = await leavesOf(ctx, id);
+      const winner = winnerOf(leaves);
+      const doc = rev
+        ? servedLeaf(ctx, leaves, rev, false)
+        : winner && !winner._deleted && readable(ctx, winner)
+          ? winner
+          : undefined;
+      if (!doc) return { id, docs: [missing] };
+      ctx.audit('read', [doc]);
+      return { id, docs: [{ ok: withRevisions(doc, revs) }] };
     }),
   );
   return { results };

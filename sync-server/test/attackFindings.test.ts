@@ -1,0 +1,221 @@
+/**
+ * The findings of an attack on the server API (docs of commit 63dd361), each pinned by the probe
+ * that found it: old revisions read after a deletion or a narrowing, a family rewriting the
+ * school's records about their child, an event's history rewritten, receipts for notes the reader
+ * may not read, dates not tied to their event, and a MIME type with a smuggled parameter.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HomeroomDoc } from '../../src/domain/envelope';
+import {
+  DIRECTOR,
+  GUARDIAN_10B,
+  login,
+  startTestServer,
+  TEACHER_10B,
+  type TestServer,
+} from './testServer';
+
+let server: TestServer;
+type Session = Awaited<ReturnType<typeof login>>;
+let teacher: Session;
+let mum: Session;
+let director: Session;
+let otherTeacher: Session;
+let child: HomeroomDoc;
+let otherClassEvent: HomeroomDoc;
+let otherClassNote: HomeroomDoc;
+let everything: HomeroomDoc[] = [];
+
+const enc = encodeURIComponent;
+const now = () => new Date().toISOString();
+let serial = 0;
+const fresh = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${serial++}`;
+
+async function feed(session: Session): Promise<HomeroomDoc[]> {
+  const response = await server.app.inject({
+    url: '/couch/demo/_changes?include_docs=true',
+    headers: { cookie: session.cookie },
+  });
+  expect(response.statusCode).toBe(200);
+  return response
+    .json<{ results: { doc?: HomeroomDoc }[] }>()
+    .results.flatMap((row) => (row.doc ? [row.doc] : []));
+}
+
+async function write(session: Session, docs: object[]) {
+  const response = await server.app.inject({
+    method: 'POST',
+    url: '/couch/demo/_bulk_docs',
+    headers: { cookie: session.cookie },
+    payload: { docs },
+  });
+  expect(response.statusCode).toBe(201);
+  return response.json<{ id: string; rev?: string; error?: string; reason?: string }[]>();
+}
+
+/** Writes one document and returns its result. */
+async function writeOne(session: Session, doc: object) {
+  const [result] = await write(session, [doc]);
+  return result!;
+}
+
+async function get(session: Session, url: string) {
+  return server.app.inject({ url, headers: { cookie: session.cookie } });
+}
+
+function media(id: string, audience: string, extra: object = {}): HomeroomDoc {
+  const data = Buffer.from(`photo ${id}`).toString('base64');
+  return {
+    _id: `media:${id}`,
+    type: 'media',
+    schoolId: child.schoolId,
+    classIds: child.classIds,
+    audience: audience as HomeroomDoc['audience'],
+    updatedAt: now(),
+    updatedBy: 'client',
+    ...extra,
+    body: {
+      kind: 'photo',
+      mime: 'image/jpeg',
+      data,
+      bytes: Buffer.from(data, 'base64').length,
+      parentId: 'note:x',
+      width: 10,
+      height: 10,
+    },
+  };
+}
+
+function note(id: string, audience: string, text: string, extra: object = {}): HomeroomDoc {
+  return {
+    _id: `note:${id}`,
+    type: 'note',
+    schoolId: child.schoolId,
+    classIds: child.classIds,
+    audience: audience as HomeroomDoc['audience'],
+    updatedAt: now(),
+    updatedBy: 'client',
+    ...extra,
+    body: { text },
+  };
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  teacher = await login(server.app, TEACHER_10B);
+  mum = await login(server.app, GUARDIAN_10B);
+  director = await login(server.app, DIRECTOR);
+  otherTeacher = await login(server.app, 'tgrebenyuk908@example.com');
+  everything = await feed(director);
+  const own = (await feed(mum)).find((doc) => doc.type === 'pupil');
+  if (!own) throw new Error('the guardian has no child in the demo school');
+  child = own;
+  const events = everything.filter((doc) => doc.type === 'event');
+  otherClassEvent = events.find(
+    (doc) => doc.classIds.length === 1 && doc.classIds[0] !== child.classIds[0],
+  )!;
+  otherClassNote = {
+    ...note(fresh('minutes-5a'), 'class-families', 'Протокол собрания 5 «А»'),
+    classIds: otherClassEvent.classIds,
+  };
+  expect((await writeOne(otherTeacher, otherClassNote)).rev).toBeDefined();
+  // The demo school's seed and four logins (scrypt) take seconds on a busy machine.
+}, 60_000);
+afterAll(async () => {
+  await server.close();
+});
+
+describe('1. superseded revisions are never served', () => {
+  it('a deleted photo: its old body is not read by rev, open_revs or _bulk_get', async () => {
+    const photo = media(fresh('deleted'), 'class-families');
+    const first = await writeOne(teacher, photo);
+    const firstRev = first.rev!;
+    const gone = await server.app.inject({
+      method: 'DELETE',
+      url: `/couch/demo/${enc(photo._id)}?rev=${firstRev}`,
+      headers: { cookie: teacher.cookie },
+    });
+    expect(gone.statusCode).toBe(200);
+
+    const byRev = await get(mum, `/couch/demo/${enc(photo._id)}?rev=${firstRev}`);
+    expect(byRev.statusCode).toBe(404);
+    const listed = await get(
+      mum,
+      `/couch/demo/${enc(photo._id)}?open_revs=${enc(JSON.stringify([firstRev]))}`,
+    );
+    expect(listed.body).not.toContain('"data"');
+    const all = await get(mum, `/couch/demo/${enc(photo._id)}?open_revs=all&revs=true`);
+    expect(all.body).not.toContain('"data"');
+    const bulk = await server.app.inject({
+      method: 'POST',
+      url: '/couch/demo/_bulk_get?revs=true',
+      headers: { cookie: mum.cookie },
+      payload: { docs: [{ id: photo._id, rev: firstRev }] },
+    });
+    expect(bulk.statusCode).toBe(200);
+    expect(bulk.body).not.toContain('"data"');
+    expect(bulk.json()).toMatchObject({ results: [{ docs: [{ error: { error: 'not_found' } }] }] });
+  });
+
+  it('a note narrowed to staff: its class-wide revision is read by no family', async () => {
+    const minutes = note(fresh('narrowed'), 'class-families', 'Протокол для всех семей');
+    const first = await writeOne(teacher, minutes);
+    const narrowed = await writeOne(teacher, {
+      ...minutes,
+      _rev: first.rev,
+      audience: 'staff',
+      body: { text: 'Только для персонала' },
+    });
+    expect(narrowed.rev).toBeDefined();
+
+    const byRev = await get(mum, `/couch/demo/${enc(minutes._id)}?rev=${first.rev!}`);
+    expect(byRev.statusCode).toBe(404);
+    const listed = await get(
+      mum,
+      `/couch/demo/${enc(minutes._id)}?open_revs=${enc(JSON.stringify([first.rev]))}`,
+    );
+    expect(listed.body).not.toContain('Протокол для всех семей');
+    const bulk = await server.app.inject({
+      method: 'POST',
+      url: '/couch/demo/_bulk_get',
+      headers: { cookie: mum.cookie },
+      payload: { docs: [{ id: minutes._id, rev: first.rev }] },
+    });
+    expect(bulk.body).not.toContain('Протокол для всех семей');
+    // Not even the teacher who wrote it: a superseded body is served to no one.
+    const own = await get(teacher, `/couch/demo/${enc(minutes._id)}?rev=${first.rev!}`);
+    expect(own.statusCode).toBe(404);
+  });
+
+  it('the leaves are still served, by rev, open_revs and _bulk_get, as replication asks', async () => {
+    const minutes = note(fresh('leaf'), 'class-families', 'Решения собрания');
+    const first = await writeOne(teacher, minutes);
+    const second = await writeOne(teacher, { ...minutes, _rev: first.rev, body: { text: 'Итог' } });
+
+    const byRev = await get(mum, `/couch/demo/${enc(minutes._id)}?rev=${second.rev!}&revs=true`);
+    expect(byRev.statusCode).toBe(200);
+    expect(byRev.json()).toMatchObject({ body: { text: 'Итог' }, _revisions: { start: 2 } });
+    const listed = await get(
+      mum,
+      `/couch/demo/${enc(minutes._id)}?open_revs=${enc(JSON.stringify([second.rev]))}&revs=true`,
+    );
+    expect(listed.json()).toMatchObject([{ ok: { _rev: second.rev, body: { text: 'Итог' } } }]);
+    const latest = await get(
+      mum,
+      `/couch/demo/${enc(minutes._id)}?open_revs=${enc(JSON.stringify([first.rev]))}&latest=true`,
+    );
+    expect(latest.json()).toMatchObject([{ ok: { _rev: second.rev } }]);
+    const bulk = await server.app.inject({
+      method: 'POST',
+      url: '/couch/demo/_bulk_get?revs=true',
+      headers: { cookie: mum.cookie },
+      payload: { docs: [{ id: minutes._id, rev: second.rev }, { id: minutes._id }] },
+    });
+    expect(bulk.json()).toMatchObject({
+      results: [
+        { docs: [{ ok: { _rev: second.rev, body: { text: 'Итог' } } }] },
+        { docs: [{ ok: { _rev: second.rev } }] },
+      ],
+    });
+  });
+});
