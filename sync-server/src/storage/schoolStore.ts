@@ -241,14 +241,21 @@ export class SchoolStore {
     members: readonly QueuedWrite[],
     newEdits: boolean,
   ): Promise<CurrentVersions> {
-    const ids = new Set(members.flatMap((member) => [...member.reads]));
     const current = new Map<string, StoredDoc | undefined>();
-    await Promise.all(
-      [...ids].map(async (id) => {
-        const known = !newEdits || this.index.has(id);
-        current.set(id, known ? await this.getWinning(id, { conflicts: true }) : undefined);
-      }),
-    );
+    const reads: Promise<void>[] = [];
+    for (const member of members) {
+      for (const id of member.reads) {
+        if (current.has(id)) continue;
+        current.set(id, undefined);
+        if (newEdits && !this.index.has(id)) continue;
+        reads.push(
+          this.getWinning(id, { conflicts: true }).then((doc) => {
+            current.set(id, doc);
+          }),
+        );
+      }
+    }
+    await Promise.all(reads);
     return current;
   }
 
@@ -301,7 +308,7 @@ function takeGroup(queue: QueuedWrite[]): QueuedWrite[] {
       const fits =
         next.request.newEdits &&
         docs + next.request.ids.length <= MAX_GROUP_DOCS &&
-        ![...next.reads].some((id) => written.has(id));
+        !readsAny(next.reads, written);
       if (!group[0]?.request.newEdits || !fits) break;
     }
     group.push(next);
@@ -310,6 +317,11 @@ function takeGroup(queue: QueuedWrite[]): QueuedWrite[] {
   }
   queue.splice(0, group.length);
   return group;
+}
+
+function readsAny(reads: ReadonlySet<string>, written: ReadonlySet<string>): boolean {
+  for (const id of reads) if (written.has(id)) return true;
+  return false;
 }
 
 /**
