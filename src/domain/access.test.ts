@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canRead, canWrite, type Scope } from './access';
+import { canRead, canReplace, canWrite, type Scope } from './access';
 import type { Audience, DocType, Envelope } from './envelope';
 import { Grants } from './grants';
 
@@ -215,6 +215,31 @@ describe('canWrite', () => {
   }
 });
 
+describe('canReplace', () => {
+  const written = (by: string) => ({ ...docs.ownAbsence, updatedBy: by });
+  const family = new Set(['me', 'other-parent']);
+  const cases: [string, Scope, Envelope, boolean][] = [
+    ['guardian replaces their own notice', guardianA, written('me'), true],
+    ["guardian corrects the other guardian's notice", guardianA, written('other-parent'), true],
+    ["guardian overwrites the teacher's absence record", guardianA, written('teacher'), false],
+    [
+      "guardian replaces the teacher's photo for the family",
+      guardianA,
+      { ...docs.ownCertificate, updatedBy: 'teacher' },
+      false,
+    ],
+    ["teacher replaces a family's notice", teacherA, written('me'), true],
+    ["admin replaces a family's notice", admin, written('me'), true],
+  ];
+  for (const [name, who, previous, expected] of cases) {
+    it(name, () => {
+      const decision = canReplace(who, previous, () => family);
+      expect(decision.ok).toBe(expected);
+      if (!decision.ok) expect(decision.reason).toContain('written by the school');
+    });
+  }
+});
+
 describe('Grants', () => {
   const grant = (type: DocType, id: string, extra: Partial<Envelope>) =>
     envelope(type, 'staff', extra.classIds ?? [], { _id: id, ...extra });
@@ -232,6 +257,7 @@ describe('Grants', () => {
     expect([...mum.children]).toEqual(['p1']);
     expect([...mum.childClasses]).toEqual([CLASS_A]);
     expect([...grants.scopeFor({ ...roles, personId: 'teach' }).classes]).toEqual([CLASS_A]);
+    expect([...grants.guardiansOf('p1')]).toEqual(['mum']);
 
     // The pupil moves to B: the guardian follows the child, at once.
     grants.apply(grant('pupil', 'pupil:p1', { pupilId: 'p1', classIds: [CLASS_B] }));
@@ -240,6 +266,7 @@ describe('Grants', () => {
     // The guardianship is deleted: nothing is left.
     grants.apply(grant('guardianship', 'g1', { pupilId: 'p1', personId: 'mum', _deleted: true }));
     expect(grants.scopeFor({ ...roles, personId: 'mum' }).children.size).toBe(0);
+    expect(grants.guardiansOf('p1').size).toBe(0);
   });
 
   it("gives an event's leader the event and its classes' roster, until someone else leads it", () => {

@@ -111,9 +111,7 @@ export function canWrite(scope: Scope, doc: Envelope): WriteDecision {
   }
   if (scope.admin) return { ok: true };
   if (scope.self && (doc.type === 'plan' || doc.type === 'request')) return pupilWrites(scope, doc);
-  if (FAMILY_TYPES.has(doc.type) && doc.pupilId !== undefined && scope.children.has(doc.pupilId)) {
-    return familyWrites(scope, doc);
-  }
+  if (writesAsFamily(scope, doc)) return familyWrites(scope, doc);
   if (scope.staff && doc.type === 'attendance' && doc.eventId !== undefined) {
     if (scope.leads.has(doc.eventId)) return { ok: true };
   }
@@ -132,6 +130,38 @@ export function canWrite(scope: Scope, doc: Envelope): WriteDecision {
     return { ok: false, reason: `class ${foreign} is not one of your classes` };
   }
   return { ok: true };
+}
+
+/**
+ * True when the person may replace (or delete) this stored version, beyond what
+ * {@link canWrite} says of it. A family may write about their child, but the school's own records
+ * about that child (the class teacher's absence record, a photo for the family) are not theirs to
+ * rewrite: a family replaces only a version one of them wrote, that is the writer or another
+ * guardian of the same child, as both read and correct the family's notices.
+ *
+ * `guardiansOf` names a pupil's guardians; it is asked only for a family's write.
+ */
+export function canReplace(
+  scope: Scope,
+  previous: Envelope,
+  guardiansOf: (pupilId: string) => ReadonlySet<string>,
+): WriteDecision {
+  if (scope.admin || !writesAsFamily(scope, previous) || previous.pupilId === undefined) {
+    return { ok: true };
+  }
+  const byFamily =
+    previous.updatedBy === scope.personId || guardiansOf(previous.pupilId).has(previous.updatedBy);
+  return byFamily
+    ? { ok: true }
+    : {
+        ok: false,
+        reason: `this ${previous.type} was written by the school; a family changes only what the family wrote`,
+      };
+}
+
+/** True when canWrite judges a write of this document by the family rules. */
+function writesAsFamily(scope: Scope, doc: Envelope): boolean {
+  return FAMILY_TYPES.has(doc.type) && doc.pupilId !== undefined && scope.children.has(doc.pupilId);
 }
 
 /** A pupil writes their own plans and requests, in their own class, and nothing else. */

@@ -91,6 +91,15 @@ export class Grants {
     return this.pupilClass.get(pupilId);
   }
 
+  /** The guardians of a pupil. */
+  guardiansOf(pupilId: string): Set<string> {
+    const guardians = new Set<string>();
+    for (const grant of this.guardianships.values()) {
+      if (grant.targetId === pupilId) guardians.add(grant.personId);
+    }
+    return guardians;
+  }
+
   /** Pupil ids of a class, in no particular order. */
   pupilsOf(classId: string): string[] {
     const pupils: string[] = [];

@@ -219,3 +219,79 @@ describe('1. superseded revisions are never served', () => {
     });
   });
 });
+
+function absence(id: string, extra: object = {}, body: object = {}): HomeroomDoc {
+  return {
+    _id: `absence:${id}`,
+    type: 'absence',
+    schoolId: child.schoolId,
+    classIds: child.classIds,
+    pupilId: child.pupilId!,
+    audience: 'family',
+    date: '2026-12-07',
+    updatedAt: now(),
+    updatedBy: 'client',
+    ...extra,
+    body: { from: '2026-12-07', to: '2026-12-07', reason: 'family', evidence: 'none', ...body },
+  };
+}
+
+describe("2. a family does not rewrite the school's records about their child", () => {
+  it("the teacher's photo for the family: the guardian may neither replace nor delete it", async () => {
+    const photo = media(fresh('for-family'), 'family', { pupilId: child.pupilId });
+    const first = await writeOne(teacher, photo);
+    expect(first.rev).toBeDefined();
+
+    const replaced = await writeOne(mum, {
+      ...photo,
+      _rev: first.rev,
+      body: { ...(photo.body as object), caption: 'моё' },
+    });
+    expect(replaced.error).toBe('forbidden');
+    expect(replaced.reason).toContain('written by the school');
+    const deleted = await server.app.inject({
+      method: 'DELETE',
+      url: `/couch/demo/${enc(photo._id)}?rev=${first.rev!}`,
+      headers: { cookie: mum.cookie },
+    });
+    expect(deleted.statusCode).toBe(403);
+  });
+
+  it("the teacher's absence record (official, an order): the guardian may not make it illness", async () => {
+    const record = absence(fresh('official'), {}, { reason: 'official', evidence: 'order' });
+    const first = await writeOne(teacher, record);
+    expect(first.rev).toBeDefined();
+    const rewritten = await writeOne(mum, {
+      ...record,
+      _rev: first.rev,
+      body: { ...(record.body as object), reason: 'illness', evidence: 'medical' },
+    });
+    expect(rewritten).toMatchObject({ error: 'forbidden' });
+  });
+
+  it("the family's own notice: the guardian corrects and withdraws it, the teacher too", async () => {
+    const notice = absence(fresh('own'));
+    const first = await writeOne(mum, notice);
+    const corrected = await writeOne(mum, {
+      ...notice,
+      _rev: first.rev,
+      body: { ...(notice.body as object), text: 'к врачу' },
+    });
+    expect(corrected.rev).toBeDefined();
+    const byTeacher = await writeOne(teacher, {
+      ...notice,
+      _rev: corrected.rev,
+      body: { ...(notice.body as object), evidence: 'parent-note' },
+    });
+    expect(byTeacher.rev).toBeDefined();
+    // Once the teacher has written it, it is the school's record.
+    const withdrawn = await writeOne(mum, { _id: notice._id, _rev: byTeacher.rev, _deleted: true });
+    expect(withdrawn).toMatchObject({ error: 'forbidden' });
+
+    const another = absence(fresh('withdrawn'));
+    const written = await writeOne(mum, another);
+    expect(
+      (await writeOne(mum, { _id: another._id, _rev: written.rev, _deleted: true })).rev,
+    ).toBeDefined();
+  });
+});

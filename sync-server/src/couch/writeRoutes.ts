@@ -4,7 +4,7 @@
  * scope. Server-derived fields are set here, never taken from the client.
  */
 import type { FastifyInstance } from 'fastify';
-import { canWrite } from '../../../src/domain/access';
+import { canReplace, canWrite } from '../../../src/domain/access';
 import { CLEAR_ENVELOPE_FIELDS, type HomeroomDoc } from '../../../src/domain/envelope';
 import type { ErrorCode } from '../../../src/domain/errors';
 import { sameMark, type AttendanceBody } from '../../../src/domain/attendance';
@@ -184,6 +184,10 @@ function checkAgainstCurrent(
   if (current && !current._deleted) {
     const allowedOld = readable(ctx, current) ? canWrite(ctx.scope, current) : undefined;
     if (!allowedOld?.ok) return refuse(item.id, 'forbidden', 'You may not change this document.');
+    const replacing = canReplace(ctx.scope, current, (pupilId) =>
+      ctx.store.grants.guardiansOf(pupilId),
+    );
+    if (!replacing.ok) return refuse(item.id, 'forbidden', replacing.reason);
   }
   const reference = checkReferences(ctx, doc, batchEvents, versions);
   if (reference) return refuse(item.id, 'invalid_doc', reference);
