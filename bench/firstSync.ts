@@ -32,7 +32,7 @@ import { median, ms } from './measure';
 const TEACHER = 'garutyunyan919@example.com';
 const CLASS_NAME = '10 «Б»';
 /** The issue's floor for "a school year of a class". */
-export const MIN_DOCS = 6000;
+const MIN_DOCS = 6000;
 /** PouchDB's IndexedDB adapters: `idb`, its default, and `indexeddb`, the newer optional one. */
 const POUCH_ADAPTERS = ['idb', 'indexeddb'] as const;
 type PouchAdapter = (typeof POUCH_ADAPTERS)[number];
