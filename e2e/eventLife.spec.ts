@@ -118,6 +118,19 @@ test('the class teacher imports the plan file on the tablet, offline, and a seco
   const events = new ClassEventsPage(page);
   await expect(await events.event(new RegExp(`${NEW_EXCURSION}.*21 мая 2027`))).toBeVisible();
   await expect(page.getByRole('button', { name: new RegExp(NEW_EXCURSION) })).toHaveCount(1);
+
+  await test.step('the imported event is edited by hand, and the history says so', async () => {
+    await events.open(new RegExp(NEW_EXCURSION));
+    const life = new EventLifePage(page);
+    await life.show();
+    await expect(life.history()).toHaveText([/^Создано.*Арутюнян Г\. Л\./]);
+    await life.panel.getByRole('button', { name: 'Изменить', exact: true }).click();
+    const form = life.panel.getByRole('form');
+    await form.getByLabel('Место').fill('Мемориальный комплекс «Малая земля», г. Новороссийск');
+    await life.confirm(form, 'Сохранить');
+    await expect(life.history().first()).toContainText('Изменено');
+    await new StatusLine(page).expectAllSent();
+  });
   await context.close();
 });
 
@@ -188,6 +201,29 @@ test('moved and cancelled with reasons, offline; the guardian sees the new date 
     await events.open(PARTY);
     await life.show();
     await page.screenshot({ path: testInfo.outputPath('teacher-event-life.png'), fullPage: true });
+    await page.getByRole('button', { name: /Назад/ }).click();
+  });
+
+  await test.step('the lesson is put back into the plan; the family is told', async () => {
+    await events.open(LESSON);
+    await life.show();
+    const restore = life.panel.getByRole('button', { name: 'Вернуть в план' });
+    await restore.click();
+    await life.panel
+      .getByRole('form')
+      .getByLabel('Причина (необязательно)')
+      .fill('Карантин отменён');
+    await life.confirm(life.panel.getByRole('form'), 'Вернуть в план');
+    await expect(life.panel.locator('.event-status')).toHaveText('Запланировано');
+    await expect(life.history().first()).toContainText('Возвращено в план');
+    await expect(life.history().nth(1)).toContainText(`Причина: ${CANCEL_REASON}`);
+    await status.expectAllSent(30_000);
+    const lesson = familyEvents.getByRole('listitem').filter({ hasText: LESSON });
+    await expect(lesson).toContainText(
+      'Снова в плане: мероприятие не отменяется. Причина: Карантин отменён',
+      { timeout: 40_000 },
+    );
+    await expect(lesson.locator('s')).toHaveCount(0);
   });
   await tablet.context.close();
   await phone.context.close();

@@ -149,6 +149,9 @@ describe('applyChange', () => {
     const restored = applied(cancelled, { action: 'restored', reason: 'Карантин отменён' }, LATER);
     expect(restored.body.status).toBe('planned');
     expect(eventState(restored).cancelled).toBeUndefined();
+    expect(eventState(restored).restored?.reason).toBe('Карантин отменён');
+    const again = applied(restored, { action: 'cancelled', reason: 'Снова карантин' }, LATER);
+    expect(eventState(again).restored).toBeUndefined();
     expect(restored.body.changes?.map((change) => change.action)).toEqual([
       'cancelled',
       'restored',
@@ -159,7 +162,9 @@ describe('applyChange', () => {
     const held = applied(event({ date: '2026-12-04' }), { action: 'held' });
     expect(held.body.status).toBe('held');
     expect(refusal(applyChange(held, { action: 'cancelled', reason: 'x' }, LATER))).toBe('is_held');
-    expect(applied(held, { action: 'restored' }, LATER).body.status).toBe('planned');
+    const unheld = applied(held, { action: 'restored' }, LATER);
+    expect(unheld.body.status).toBe('planned');
+    expect(eventState(unheld).restored).toBeUndefined();
   });
 
   it('hands the event to a substitute, who becomes its leader, and takes it back', () => {

@@ -268,6 +268,8 @@ export interface EventState {
   /** The latest move, when the event is not where it was planned: from and to, and why. */
   moved?: EventChange | undefined;
   substitute?: Substitute | undefined;
+  /** A cancelled event put back into the plan: families who were told it was off are told it is on. */
+  restored?: EventChange | undefined;
 }
 
 function last(event: EventDoc, action: LifeAction): EventChange | undefined {
@@ -284,7 +286,16 @@ export function eventState(event: EventDoc): EventState {
     ...(status === 'cancelled' ? { cancelled: last(event, 'cancelled') } : {}),
     ...(moved && away ? { moved } : {}),
     ...(event.body.substitute ? { substitute: event.body.substitute } : {}),
+    ...(status === 'planned' ? restoredFromCancelled(event) : {}),
   };
+}
+
+/** The restoring change when the latest cancellation of a planned event was taken back. */
+function restoredFromCancelled(event: EventDoc): { restored?: EventChange } {
+  const changes = event.body.changes ?? [];
+  const cancelledAt = changes.map((change) => change.action).lastIndexOf('cancelled');
+  const restored = changes.slice(cancelledAt + 1).find((change) => change.action === 'restored');
+  return cancelledAt >= 0 && restored ? { restored } : {};
 }
 
 /** When the event was first planned: the date and time before its first move. */
@@ -398,8 +409,8 @@ export function sharedEvents(docs: Docs): EventDoc[] {
 }
 
 /**
- * What a family of a class is shown: events from today on, every moved or cancelled one among
- * them and the next `unchanged` others, by date. A moved event counts from the later of its dates,
+ * What a family of a class is shown: events from today on, every moved, cancelled or restored
+ * one among them and the next `unchanged` others, by date. A moved event counts from the later of its dates,
  * so a move into the past still tells the family.
  */
 export function familyEvents(
@@ -413,7 +424,9 @@ export function familyEvents(
   );
   const changed = (event: EventDoc) => {
     const state = eventState(event);
-    return state.cancelled !== undefined || state.moved !== undefined;
+    return (
+      state.cancelled !== undefined || state.moved !== undefined || state.restored !== undefined
+    );
   };
   const plain = upcoming.filter((event) => !changed(event)).slice(0, unchanged);
   return upcoming.filter((event) => changed(event) || plain.includes(event));

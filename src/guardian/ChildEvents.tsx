@@ -8,7 +8,8 @@ import '../events/eventLife.css';
 
 /**
  * The events of the child's class ahead, the school's included: a moved one with its new date,
- * the old one struck through and the reason; a cancelled one struck through, with the reason.
+ * the old one struck through and the reason; a cancelled one struck through, with the reason; one
+ * put back into the plan after a cancellation, saying so.
  */
 export function ChildEvents({ child }: { child: DocOf<'pupil'> }) {
   const { t } = useTranslation();
@@ -52,6 +53,13 @@ function FamilyEvent({ event }: { event: EventDoc }) {
       {state.cancelled && (
         <span className="event-change" data-state="cancelled">
           {t('eventLife.cancelledBanner', { reason: state.cancelled.reason ?? '' })}
+        </span>
+      )}
+      {state.restored && (
+        <span className="event-change" data-state="restored">
+          {state.restored.reason
+            ? t('eventLife.restoredBannerReason', { reason: state.restored.reason })
+            : t('eventLife.restoredBanner')}
         </span>
       )}
       {state.moved && !state.cancelled && (

@@ -546,6 +546,8 @@ export const en: Record<keyof Resources, Record<string, string>> = {
     cancelledBanner: 'Cancelled. Reason: {{reason}}',
     movedBanner: 'Moved from {{from}}. Reason: {{reason}}',
     substituteBanner: 'Led by {{name}} instead of the class teacher',
+    restoredBanner: 'Back in the plan: the event is not cancelled',
+    restoredBannerReason: 'Back in the plan: the event is not cancelled. Reason: {{reason}}',
     sharedOnlyAdmin:
       'This event belongs to several classes or the whole school: only the administration can move or cancel it. You take the roll of your own class.',
     substituteOnly:
