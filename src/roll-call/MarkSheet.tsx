@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoment } from '../audit/auditRows';
 import {
@@ -52,11 +52,10 @@ function problemOf(error: unknown): Problem {
  * from an earlier school day is a correction: it asks why first (see `isCorrection`).
  */
 export function MarkSheet({ event, pupil, mark, proposed, onClose }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const docs = useDocs();
   const me = useMe();
-  const schoolDoc = useSchool();
-  const school = schoolDoc?.body;
+  const school = useSchool()?.body;
   const letters = school?.attendanceLetters ?? [];
   const dialog = useRef<HTMLDialogElement>(null);
   const whyField = useRef<HTMLTextAreaElement>(null);
@@ -107,24 +106,15 @@ export function MarkSheet({ event, pupil, mark, proposed, onClose }: Props) {
         {mark ? describeMark(t, mark, letters, pupil) : unmarkedText(t, pupil)}
       </p>
       {correction && mark && (
-        <label>
-          <span className="hint">
-            {t('markSheet.whyNeeded', {
-              when: formatMoment(mark.recordedAt, i18n.language, schoolTimeZone(schoolDoc)),
-            })}
-          </span>{' '}
-          {t('markSheet.why')}
-          <textarea
-            ref={whyField}
-            maxLength={MAX_WHY_CHARS}
-            rows={2}
-            value={why}
-            onChange={(e) => {
-              setWhy(e.target.value);
-              setProblem(null);
-            }}
-          />
-        </label>
+        <CorrectionWhy
+          recordedAt={mark.recordedAt}
+          value={why}
+          field={whyField}
+          onChange={(text) => {
+            setWhy(text);
+            setProblem(null);
+          }}
+        />
       )}
       <div className="sheet-letters" role="group" aria-label={t('markSheet.letters')}>
         <button
@@ -217,5 +207,42 @@ function LetterButton({
       </button>
       <span id={meaningId}>{letter.meaning}</span>
     </span>
+  );
+}
+
+/** The why of a correction, under when the mark it corrects was recorded. */
+function CorrectionWhy({
+  recordedAt,
+  value,
+  field,
+  onChange,
+}: {
+  recordedAt: string;
+  value: string;
+  field: RefObject<HTMLTextAreaElement | null>;
+  onChange: (text: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const timeZone = schoolTimeZone(useSchool());
+  const hintId = useId();
+  const fieldId = useId();
+  return (
+    <div className="correction-why">
+      <p id={hintId} className="hint">
+        {t('markSheet.whyNeeded', { when: formatMoment(recordedAt, i18n.language, timeZone) })}
+      </p>
+      <label htmlFor={fieldId}>{t('markSheet.why')}</label>
+      <textarea
+        id={fieldId}
+        ref={field}
+        aria-describedby={hintId}
+        maxLength={MAX_WHY_CHARS}
+        rows={2}
+        value={value}
+        onChange={(e) => {
+          onChange(e.target.value);
+        }}
+      />
+    </div>
   );
 }
