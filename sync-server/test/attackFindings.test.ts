@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HomeroomDoc } from '../../src/domain/envelope';
+import { applyChange, type EventBody } from '../../src/domain/eventLife';
 import {
   DIRECTOR,
   GUARDIAN_10B,
@@ -293,5 +294,84 @@ describe("2. a family does not rewrite the school's records about their child", 
     expect(
       (await writeOne(mum, { _id: another._id, _rev: written.rev, _deleted: true })).rev,
     ).toBeDefined();
+  });
+});
+
+describe("3. the server keeps the event's history", () => {
+  async function ownEvent() {
+    const id = fresh('life');
+    const doc: HomeroomDoc = {
+      _id: `event:${id}`,
+      type: 'event',
+      schoolId: child.schoolId,
+      classIds: child.classIds,
+      eventId: id,
+      audience: 'class-families',
+      date: '2026-12-14',
+      updatedAt: now(),
+      updatedBy: 'client',
+      body: {
+        title: 'Экскурсия в музей',
+        start: '10:00',
+        status: 'planned',
+        changes: [{ action: 'created', at: now(), by: teacher.personId }],
+      },
+    };
+    const written = await writeOne(teacher, doc);
+    expect(written.rev).toBeDefined();
+    return { ...doc, _rev: written.rev } as HomeroomDoc & { body: EventBody };
+  }
+
+  it('a cancellation, or a move, without its entry is refused', async () => {
+    const doc = await ownEvent();
+    const cancelled = await writeOne(teacher, {
+      ...doc,
+      body: { ...doc.body, status: 'cancelled' },
+    });
+    expect(cancelled).toMatchObject({ error: 'invalid_doc' });
+    expect(cancelled.reason).toContain('"cancelled" entry');
+    const moved = await writeOne(teacher, { ...doc, date: '2026-12-21' });
+    expect(moved).toMatchObject({ error: 'invalid_doc' });
+    expect(moved.reason).toContain('"moved"');
+    const later = await writeOne(teacher, { ...doc, body: { ...doc.body, start: '12:00' } });
+    expect(later).toMatchObject({ error: 'invalid_doc' });
+  });
+
+  it('the history replaced by a forged entry of the director is refused', async () => {
+    const doc = await ownEvent();
+    const forged = {
+      action: 'cancelled',
+      by: director.personId,
+      byName: 'Руденко Г.Н. (директор)',
+      at: '2026-09-01T09:00:00.000Z',
+      reason: 'Распоряжение директора',
+    };
+    const rewritten = await writeOne(teacher, {
+      ...doc,
+      body: { ...doc.body, status: 'cancelled', changes: [forged] },
+    });
+    expect(rewritten).toMatchObject({ error: 'invalid_doc' });
+    expect(rewritten.reason).toContain('keeps every earlier entry');
+    const appended = await writeOne(teacher, {
+      ...doc,
+      body: { ...doc.body, status: 'cancelled', changes: [...(doc.body.changes ?? []), forged] },
+    });
+    expect(appended.reason).toContain('must be your own');
+  });
+
+  it("the app's own changes pass: cancelled with a reason, then restored", async () => {
+    const doc = await ownEvent();
+    const actor = { personId: teacher.personId, at: now() };
+    const cancel = applyChange(doc, { action: 'cancelled', reason: 'Музей закрыт' }, actor);
+    if (!cancel.ok) throw new Error(cancel.error);
+    const cancelled = await writeOne(teacher, cancel.event);
+    expect(cancelled.rev).toBeDefined();
+    const restore = applyChange(
+      { ...cancel.event, _rev: cancelled.rev! },
+      { action: 'restored' },
+      actor,
+    );
+    if (!restore.ok) throw new Error(restore.error);
+    expect((await writeOne(teacher, restore.event)).rev).toBeDefined();
   });
 });

@@ -8,6 +8,8 @@ import { canReplace, canWrite } from '../../../src/domain/access';
 import { CLEAR_ENVELOPE_FIELDS, type HomeroomDoc } from '../../../src/domain/envelope';
 import type { ErrorCode } from '../../../src/domain/errors';
 import { sameMark, type AttendanceBody } from '../../../src/domain/attendance';
+import { checkHistory } from '../../../src/domain/eventHistory';
+import type { EventDoc } from '../../../src/domain/eventLife';
 import { validateDoc } from '../../../src/domain/schemas';
 import type { CurrentVersions, StoredDoc } from '../storage/schoolStore';
 import type { Contexts, DbContext } from './context';
@@ -189,6 +191,8 @@ function checkAgainstCurrent(
     );
     if (!replacing.ok) return refuse(item.id, 'forbidden', replacing.reason);
   }
+  const history = checkEventHistory(ctx, doc, current);
+  if (history) return refuse(item.id, 'invalid_doc', history);
   const reference = checkReferences(ctx, doc, batchEvents, versions);
   if (reference) return refuse(item.id, 'invalid_doc', reference);
   const clock = checkClock(doc);
@@ -248,6 +252,14 @@ class BatchEvents {
   get(id: string, versions: CurrentVersions): HomeroomDoc | undefined {
     return this.events.get(id) ?? versions.get(id);
   }
+}
+
+/** An event's history only grows, by the writer's own entries (src/domain/eventHistory.ts). */
+function checkEventHistory(ctx: DbContext, doc: HomeroomDoc, current: StoredDoc | undefined) {
+  if (doc.type !== 'event' || doc._deleted) return undefined;
+  const previous = current && !current._deleted ? (current as EventDoc) : undefined;
+  const latestAt = Date.now() + MAX_CLOCK_SKEW_MS;
+  return checkHistory(previous, doc as EventDoc, ctx.scope.personId, latestAt);
 }
 
 /** Times a device may be ahead of the server: clocks drift, but not by a month. */

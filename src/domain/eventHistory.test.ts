@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { checkHistory } from './eventHistory';
+import { appendChange, applyChange, mergeEventBodies, type EventDoc } from './eventLife';
+import { MAX_EVENT_CHANGES, type EventChange } from './schemas';
+
+const NOW = Date.parse('2026-12-10T12:00:00.000Z');
+const entry = (action: EventChange['action'], at: string, by = 'teacher'): EventChange => ({
+  action,
+  at: `2026-12-${at}T08:00:00.000Z`,
+  by,
+});
+
+function event(changes: EventChange[]): EventDoc {
+  return {
+    _id: 'event:e1',
+    type: 'event',
+    schoolId: 's',
+    classIds: ['c'],
+    eventId: 'e1',
+    audience: 'class-families',
+    date: '2026-12-14',
+    updatedAt: '2026-12-01T08:00:00.000Z',
+    updatedBy: 'teacher',
+    body: { title: 'Экскурсия', start: '10:00', status: 'planned', changes },
+  };
+}
+
+const check = (previous: EventDoc | undefined, next: EventDoc, writer = 'teacher') =>
+  checkHistory(previous, next, writer, NOW);
+
+describe('checkHistory', () => {
+  const stored = event([entry('created', '01')]);
+  const actor = { personId: 'teacher', at: '2026-12-10T09:00:00.000Z' };
+
+  it("passes the app's changes: a move, a cancellation, a restore", () => {
+    for (const request of [
+      { action: 'moved', reason: 'музей', toDate: '2026-12-21' },
+      { action: 'cancelled', reason: 'карантин' },
+      { action: 'substituted', reason: 'болезнь', substitute: { personId: 'p', name: 'П.' } },
+    ] as const) {
+      const changed = applyChange(stored, request, actor);
+      if (!changed.ok) throw new Error(changed.error);
+      expect(check(stored, changed.event)).toBeUndefined();
+    }
+  });
+
+  it('passes a history joined with another device by date', () => {
+    const server = event([entry('created', '01'), entry('edited', '09', 'director')]);
+    const local = event([entry('created', '01'), entry('edited', '05')]);
+    const merged = { ...local, body: mergeEventBodies(local.body, server.body) };
+    expect(merged.body.changes?.map((change) => change.at.slice(8, 10))).toEqual([
+      '01',
+      '05',
+      '09',
+    ]);
+    expect(check(server, merged)).toBeUndefined();
+  });
+
+  it('passes a full history trimmed as appendChange trims it', () => {
+    const full = Array.from({ length: MAX_EVENT_CHANGES }, (_, index) => ({
+      ...entry('edited', '01'),
+      at: new Date(NOW - (200 - index) * 60_000).toISOString(),
+    }));
+    const before = event(full);
+    const after = event(appendChange(full, entry('edited', '10')));
+    expect(after.body.changes).toHaveLength(MAX_EVENT_CHANGES);
+    expect(check(before, after)).toBeUndefined();
+  });
+
+  it('refuses a lost, changed or reordered entry', () => {
+    const two = event([entry('created', '01'), entry('edited', '02')]);
+    expect(check(two, event([entry('created', '01')]))).toContain('keeps every earlier entry');
+    const changed = { ...entry('edited', '02'), byName: 'Директор' };
+    expect(check(two, event([entry('created', '01'), changed]))).toContain('keeps every');
+    expect(check(two, event([entry('edited', '02'), entry('created', '01')]))).toContain(
+      'in their order',
+    );
+  });
+
+  it("refuses someone else's or a future entry, and an unrecorded change", () => {
+    const forged = event([entry('created', '01'), entry('edited', '02', 'director')]);
+    expect(check(stored, forged)).toContain('must be your own');
+    const future = event([
+      entry('created', '01'),
+      { ...entry('edited', '01'), at: '2027-06-01T00:00:00.000Z' },
+    ]);
+    expect(check(stored, future)).toContain('in the future');
+    const cancelled = { ...stored, body: { ...stored.body, status: 'cancelled' as const } };
+    expect(check(stored, cancelled)).toContain('"cancelled" entry');
+    expect(check(stored, { ...stored, date: '2026-12-21' })).toContain('"moved"');
+    const handedOver = {
+      ...stored,
+      body: { ...stored.body, substitute: { personId: 'p', name: 'П.' } },
+    };
+    expect(check(stored, handedOver)).toContain('"substituted"');
+    expect(check(undefined, forged)).toContain('must be your own');
+  });
+});

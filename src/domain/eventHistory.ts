@@ -1,0 +1,92 @@
+/**
+ * The event's history as the server keeps it: the rules of src/domain/eventLife.ts applied to
+ * whatever a client writes, so a history written straight to the API reads as the app's would.
+ */
+import type { EventBody, EventDoc, LifeAction } from './eventLife';
+import { MAX_EVENT_CHANGES, type EventChange } from './schemas';
+
+/** The action a change of status records. */
+const STATUS_ACTIONS: Record<EventBody['status'], LifeAction> = {
+  cancelled: 'cancelled',
+  held: 'held',
+  planned: 'restored',
+};
+
+function entryKey(change: EventChange): string {
+  return JSON.stringify(change, Object.keys(change).sort());
+}
+
+/**
+ * What is wrong with a new version of an event against the version it replaces (none for a new
+ * event), or undefined. The server applies this to every write of an event, so the history that
+ * families and the administration read is the app's, whoever wrote to the API:
+ * - every stored entry stays, unchanged and in its order; entries may be added among them (two
+ *   devices' histories are joined by date, see {@link mergeEventBodies}), and past
+ *   MAX_EVENT_CHANGES only the oldest after the first may go, as {@link appendChange} trims;
+ * - an added entry is the writer's own (`by`), made no later than `latestAt` (now plus the
+ *   clock drift the server allows);
+ * - a change of status, date, start or substitute comes with an added entry of its action
+ *   (cancelled, held, restored, moved to that date, substituted), which carries the reason the
+ *   schema requires.
+ */
+export function checkHistory(
+  previous: EventDoc | undefined,
+  next: EventDoc,
+  writerId: string,
+  latestAt: number,
+): string | undefined {
+  const before = previous?.body.changes ?? [];
+  const after = next.body.changes ?? [];
+  const lost = lostEntries(before, after);
+  if (lost) return lost;
+
+  const known = new Set(before.map(entryKey));
+  const added = after.filter((change) => !known.has(entryKey(change)));
+  const foreign = added.find((change) => change.by !== writerId);
+  if (foreign) return `a new entry of the event's history must be your own: by "${writerId}"`;
+  if (added.some((change) => Date.parse(change.at) > latestAt)) {
+    return "a new entry of the event's history lies in the future; check the device clock";
+  }
+  return previous ? unrecordedChange(previous, next, added) : undefined;
+}
+
+/** Why stored entries are missing from the new list or out of their order, if they are. */
+function lostEntries(before: readonly EventChange[], after: readonly EventChange[]) {
+  const position = new Map(after.map((change, index) => [entryKey(change), index]));
+  let last = -1;
+  let dropped = 0;
+  for (const [index, change] of before.entries()) {
+    const at = position.get(entryKey(change));
+    if (at === undefined) {
+      // Trimming drops the oldest after the first, and only from a full list.
+      const trimmed = index > 0 && index === dropped + 1 && after.length === MAX_EVENT_CHANGES;
+      if (!trimmed) return "the event's history keeps every earlier entry, unchanged";
+      dropped++;
+      continue;
+    }
+    if (at < last) return "the event's history keeps its earlier entries in their order";
+    last = at;
+  }
+  return undefined;
+}
+
+/** A change of when, status or leader that no added entry records, if there is one. */
+function unrecordedChange(
+  previous: EventDoc,
+  next: EventDoc,
+  added: readonly EventChange[],
+): string | undefined {
+  const recorded = (action: LifeAction) => added.some((change) => change.action === action);
+  const status = next.body.status;
+  if (status !== previous.body.status && !recorded(STATUS_ACTIONS[status])) {
+    return `a change of status to "${status}" needs a "${STATUS_ACTIONS[status]}" entry in changes`;
+  }
+  const moved = next.date !== previous.date || next.body.start !== previous.body.start;
+  const move = added.find((change) => change.action === 'moved' && change.toDate === next.date);
+  if (moved && !move) return 'a change of date or start needs a "moved" entry to that date';
+  const handedOver = next.body.substitute?.personId !== previous.body.substitute?.personId;
+  if (handedOver && !recorded('substituted')) {
+    return 'a change of substitute needs a "substituted" entry in changes';
+  }
+  return undefined;
+}
