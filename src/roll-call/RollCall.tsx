@@ -82,7 +82,7 @@ export function RollCall({
   return (
     <section className="roll-call" aria-labelledby="roll-call-title" data-view={view}>
       <div className="roll-call-top">
-        <RollCallHead event={event} view={view} onView={setView} />
+        <RollCallHead event={event} />
         <div className="roll-call-bar">
           <p
             className="counter"
@@ -122,6 +122,7 @@ export function RollCall({
               </button>
             </span>
           )}
+          <ViewSwitch view={view} onView={setView} />
         </div>
         {failed && (
           <p className="error" role="alert">
@@ -167,16 +168,8 @@ export function RollCall({
   );
 }
 
-/** Back, the event's title and date, and the switch between the roll and the event's records. */
-function RollCallHead({
-  event,
-  view,
-  onView,
-}: {
-  event: DocOf<'event'>;
-  view: View;
-  onView: (view: View) => void;
-}) {
+/** Back, the event's title and date, and what happened to it (moved, cancelled, substituted). */
+function RollCallHead({ event }: { event: DocOf<'event'> }) {
   const { t, i18n } = useTranslation();
   return (
     <div className="roll-call-head">
@@ -196,20 +189,27 @@ function RollCallHead({
         </p>
         <EventBanner event={event} />
       </div>
-      <div className="view-switch" role="group" aria-label={t('rollCall.views')}>
-        {(['roll', 'records'] as const).map((name) => (
-          <button
-            key={name}
-            type="button"
-            aria-pressed={view === name}
-            onClick={() => {
-              onView(name);
-            }}
-          >
-            {t(name === 'roll' ? 'rollCall.viewRoll' : 'rollCall.viewRecords')}
-          </button>
-        ))}
-      </div>
+    </div>
+  );
+}
+
+/** The roll, or the event's life, results and notes: one at a time, so the roll never scrolls. */
+function ViewSwitch({ view, onView }: { view: View; onView: (view: View) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="view-switch" role="group" aria-label={t('rollCall.views')}>
+      {(['roll', 'records'] as const).map((name) => (
+        <button
+          key={name}
+          type="button"
+          aria-pressed={view === name}
+          onClick={() => {
+            onView(name);
+          }}
+        >
+          {t(name === 'roll' ? 'rollCall.viewRoll' : 'rollCall.viewRecords')}
+        </button>
+      ))}
     </div>
   );
 }

@@ -16,17 +16,27 @@ export function useFitColumns(list: RefObject<HTMLElement | null>, count: number
   useLayoutEffect(() => {
     const element = list.current;
     if (!element) return;
+    let frame = 0;
     const fit = () => {
       fitColumns(element, count);
     };
+    const fitNextFrame = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(fit);
+    };
     fit();
-    // Whatever above the list changes height moves it: the status line, a banner, the bar.
-    const observer = new ResizeObserver(fit);
-    for (const above of elementsAbove(element)) observer.observe(above);
-    window.addEventListener('resize', fit);
+    // Whatever above the list changes height moves it: the status line, a banner, the bar…
+    const resized = new ResizeObserver(fitNextFrame);
+    for (const above of elementsAbove(element)) resized.observe(above);
+    // …and so does a notice that comes or goes, which no observer set up before it could see.
+    const changed = new MutationObserver(fitNextFrame);
+    changed.observe(document.body, { childList: true, subtree: true });
+    window.addEventListener('resize', fitNextFrame);
     return () => {
-      observer.disconnect();
-      window.removeEventListener('resize', fit);
+      cancelAnimationFrame(frame);
+      resized.disconnect();
+      changed.disconnect();
+      window.removeEventListener('resize', fitNextFrame);
     };
   }, [list, count]);
 }
