@@ -137,18 +137,19 @@ export function readStateOf(docs: Docs, note: DocOf<'note'>): ReadState | undefi
     note.audience === 'family'
       ? all.filter((family) => family.pupilIds.includes(note.pupilId ?? ''))
       : all;
-  const receipts = receiptsOf(docs, note._id);
+  // A receipt counts only from a guardian of the note's families: the server checks that its
+  // reader may read the note, and this keeps an older or stray receipt out of the count.
+  const guardians = new Set(families.flatMap((family) => family.guardianIds));
+  const receipts = receiptsOf(docs, note._id).filter((receipt) =>
+    guardians.has(receipt.personId ?? ''),
+  );
   const readers = receipts.map((receipt) => ({
     personId: receipt.personId ?? '',
     name: readerName(docs, receipt),
     readAt: receipt.body.readAt,
   }));
   const familiesRead = families.filter((family) =>
-    receipts.some(
-      (receipt) =>
-        family.guardianIds.includes(receipt.personId ?? '') ||
-        family.pupilIds.includes(receipt.pupilId ?? ''),
-    ),
+    receipts.some((receipt) => family.guardianIds.includes(receipt.personId ?? '')),
   ).length;
   return { readers, familiesRead, families: Math.max(families.length, familiesRead) };
 }

@@ -269,6 +269,21 @@ describe('a read receipt', () => {
     const staffNote = { ...familyNote, audience: 'staff' as const };
     expect(readStateOf(docs, staffNote)).toBeUndefined();
   });
+
+  it("counts only the readers of the note's families, not a receipt of another family", () => {
+    const familyNote = stamped(
+      buildNote(
+        meeting,
+        ['c10'],
+        { kind: 'note', audience: 'family', pupil: pupils[1], text: 'Дневник' },
+        [],
+      ),
+    );
+    // g2 is a guardian of another pupil; their receipt says nothing of this family.
+    const stray = stamped(buildReceipt(familyNote, { personId: 'g2' }, pupils[1]!, AT));
+    const state = readStateOf(docsOf(...pupils, ...grants, familyNote, stray), familyNote);
+    expect(state).toMatchObject({ readers: [], familiesRead: 0, families: 1 });
+  });
 });
 
 describe('the minutes of a parent meeting', () => {

@@ -5,7 +5,8 @@
  * may not read, dates not tied to their event, and a MIME type with a smuggled parameter.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HomeroomDoc } from '../../src/domain/envelope';
+import { attendanceRecord, markForLetter, recordMark } from '../../src/domain/attendance';
+import { receiptId, type HomeroomDoc } from '../../src/domain/envelope';
 import { applyChange, type EventBody } from '../../src/domain/eventLife';
 import {
   DIRECTOR,
@@ -373,5 +374,120 @@ describe("3. the server keeps the event's history", () => {
     );
     if (!restore.ok) throw new Error(restore.error);
     expect((await writeOne(teacher, restore.event)).rev).toBeDefined();
+  });
+});
+
+describe('4. a receipt is for a note its reader reads', () => {
+  function receipt(noteId: string, readAt = now()) {
+    return {
+      _id: receiptId(noteId, mum.personId),
+      type: 'receipt',
+      schoolId: child.schoolId,
+      classIds: child.classIds,
+      pupilId: child.pupilId,
+      personId: mum.personId,
+      audience: 'family',
+      updatedAt: now(),
+      updatedBy: 'client',
+      body: { noteId, readAt },
+    };
+  }
+
+  it("refuses receipts for another class's minutes, a missing note, an event and a future read", async () => {
+    const classmate = everything.find(
+      (doc) =>
+        doc.type === 'pupil' && doc.classIds[0] === child.classIds[0] && doc._id !== child._id,
+    )!;
+    const private_ = note(fresh('private'), 'family', 'Личное письмо семье', {
+      pupilId: classmate.pupilId,
+    });
+    expect((await writeOne(teacher, private_)).rev).toBeDefined();
+    const refused = await write(mum, [
+      receipt(private_._id),
+      receipt(otherClassNote._id),
+      receipt(`note:${fresh('nope')}`),
+      receipt(otherClassEvent._id),
+    ]);
+    for (const result of refused) expect(result).toMatchObject({ error: 'invalid_doc' });
+    expect(refused[0]!.reason).toContain('not a note you can read');
+
+    const minutes = note(fresh('for-all'), 'class-families', 'Решения собрания');
+    expect((await writeOne(teacher, minutes)).rev).toBeDefined();
+    const future = await writeOne(mum, receipt(minutes._id, '2099-01-01T00:00:00.000Z'));
+    expect(future.reason).toContain('readAt lies in the future');
+    expect((await writeOne(mum, receipt(minutes._id))).rev).toBeDefined();
+  });
+});
+
+describe('5. dates are tied to their event and to today', () => {
+  const today = () => now().slice(0, 10);
+
+  it('refuses notices dated in 1990 or 2099, or with an envelope date not their first day', async () => {
+    const old = await writeOne(
+      mum,
+      absence(fresh('old'), { date: '1990-01-10' }, { from: '1990-01-10', to: '1990-01-11' }),
+    );
+    expect(old.reason).toContain('within 366 days');
+    const far = await writeOne(
+      mum,
+      absence(fresh('far'), { date: '2099-01-10' }, { from: '2099-01-10', to: '2099-01-11' }),
+    );
+    expect(far.reason).toContain('within 366 days');
+    const misdated = await writeOne(
+      mum,
+      absence(fresh('misdated'), { date: '2027-05-01' }, { from: today(), to: today() }),
+    );
+    expect(misdated.reason).toContain("envelope's date");
+    const fine = await writeOne(
+      mum,
+      absence(fresh('fine'), { date: today() }, { from: today(), to: today() }),
+    );
+    expect(fine.rev).toBeDefined();
+  });
+
+  it("refuses a notice for another class's event, a missing one, or one its days miss", async () => {
+    const ownEvent = everything.find(
+      (doc) =>
+        doc.type === 'event' && doc.classIds.length === 1 && doc.classIds[0] === child.classIds[0],
+    )!;
+    const on = (
+      eventDoc: HomeroomDoc | { _id: string; date?: string },
+      eventId: string,
+      date = eventDoc.date ?? today(),
+    ) => absence(fresh('for-event'), { date }, { from: date, to: date, eventId });
+    const foreign = await writeOne(mum, on(otherClassEvent, otherClassEvent.eventId!));
+    expect(foreign.reason).toContain("not an event of the pupil's class");
+    const missing = await writeOne(mum, on({ _id: 'x' }, 'nope'));
+    expect(missing.reason).toContain("not an event of the pupil's class");
+    const other = ownEvent.date === today() ? '2026-12-31' : today();
+    const missed = await writeOne(mum, on(ownEvent, ownEvent.eventId!, other));
+    expect(missed.reason).toContain("include the event's date");
+    const fine = await writeOne(mum, on(ownEvent, ownEvent.eventId!));
+    expect(fine.rev).toBeDefined();
+  });
+
+  it('refuses a mark dated otherwise than its event', async () => {
+    const ownEvent = everything.find(
+      (doc) =>
+        doc.type === 'event' && doc.classIds.length === 1 && doc.classIds[0] === child.classIds[0],
+    )!;
+    const ill = markForLetter({
+      letter: 'б',
+      status: 'absent',
+      reason: 'illness',
+      excused: true,
+      meaning: '',
+    });
+    const record = attendanceRecord(
+      { event: ownEvent, pupil: child },
+      recordMark(undefined, ill, now(), 'x'),
+      {
+        updatedAt: now(),
+        updatedBy: 'x',
+      },
+    );
+    const misdated = await writeOne(teacher, { ...record, date: '2020-01-01' });
+    expect(misdated.reason).toContain("a mark's date must be its event's");
+    expect((await writeOne(teacher, record)).rev).toBeDefined();
   });
 });

@@ -10,6 +10,7 @@ import type { ErrorCode } from '../../../src/domain/errors';
 import { sameMark, type AttendanceBody } from '../../../src/domain/attendance';
 import { checkHistory } from '../../../src/domain/eventHistory';
 import type { EventDoc } from '../../../src/domain/eventLife';
+import { checkMarkDate, checkNotice, checkReceipt } from '../../../src/domain/references';
 import { validateDoc } from '../../../src/domain/schemas';
 import type { CurrentVersions, StoredDoc } from '../storage/schoolStore';
 import type { Contexts, DbContext } from './context';
@@ -224,14 +225,26 @@ function isBareDeletion(raw: Record<string, unknown>): boolean {
   return raw._deleted === true && raw.type === undefined;
 }
 
-/** The events the batch's marks name, whose stored versions the reference check reads. */
+/**
+ * The documents the batch names, whose stored versions the reference check reads: the events of
+ * marks and of absence notices, the notes of read receipts.
+ */
 function eventsNamed(early: readonly (EarlyChecked | Refusal)[]): string[] {
   const ids = new Set<string>();
   for (const item of early) {
     const doc = 'doc' in item ? item.doc : undefined;
     if (doc?.type === 'attendance' && doc.eventId !== undefined) ids.add(`event:${doc.eventId}`);
+    const named = doc && !doc._deleted ? namedBy(doc) : undefined;
+    if (named) ids.add(named);
   }
   return [...ids];
+}
+
+/** The event an absence notice is for, or the note a receipt acknowledges. */
+function namedBy(doc: HomeroomDoc): string | undefined {
+  const body = doc.body as { eventId?: string; noteId?: string };
+  if (doc.type === 'absence' && body.eventId !== undefined) return `event:${body.eventId}`;
+  return doc.type === 'receipt' ? body.noteId : undefined;
 }
 
 /**
@@ -304,6 +317,14 @@ function checkReferences(
   if (!classId || doc.classIds.length !== 1 || doc.classIds[0] !== classId) {
     return 'pupilId is not a pupil of the class in classIds';
   }
+  const latestAt = Date.now() + MAX_CLOCK_SKEW_MS;
+  const named = namedBy(doc);
+  if (doc.type === 'receipt')
+    return checkReceipt(ctx.scope, doc, named ? versions.get(named) : undefined, latestAt);
+  if (doc.type === 'absence') {
+    const event = named ? batchEvents.get(named, versions) : undefined;
+    return checkNotice(doc, classId, event, new Date().toISOString().slice(0, 10));
+  }
   if (doc.type !== 'attendance' || doc.eventId === undefined) return undefined;
 
   const event = batchEvents.get(`event:${doc.eventId}`, versions);
@@ -314,7 +335,7 @@ function checkReferences(
   ) {
     return "eventId is not an event of the pupil's class";
   }
-  return undefined;
+  return checkMarkDate(doc, event);
 }
 
 /** A bare deletion (`_id`, `_rev`, `_deleted`) keeps the envelope of what it deletes. */
