@@ -191,6 +191,16 @@ describe('validateDoc for what families send and what notes carry', () => {
       { ...photo, body: { ...photo.body, mime: 'application/x-msdownload' } },
       /photo is image\/jpeg/,
     ],
+    [
+      'a photo with a smuggled second type',
+      { ...photo, body: { ...photo.body, mime: 'image/png;text/html' } },
+      /with at most a codecs parameter/,
+    ],
+    [
+      'a recording with a parameter other than codecs',
+      { ...photo, body: { ...photo.body, kind: 'audio', mime: 'audio/webm;charset=utf-8' } },
+      /with at most a codecs parameter/,
+    ],
     ['a photo that is not base64', { ...photo, body: { ...photo.body, data: '<svg>' } }, /base64/],
     [
       'a photo over the size limit',

@@ -265,9 +265,8 @@ export const mediaBodySchema = z
     caption: text(300).optional(),
   })
   .refine(
-    (media) =>
-      (MEDIA_TYPES[media.kind] as readonly string[]).includes(media.mime.split(';')[0] ?? ''),
-    `a photo is ${MEDIA_TYPES.photo.join(', ')}; a recording is ${MEDIA_TYPES.audio.join(', ')}`,
+    (media) => (MEDIA_TYPES[media.kind] as readonly string[]).includes(mimeType(media.mime) ?? ''),
+    `a photo is ${MEDIA_TYPES.photo.join(', ')}; a recording is ${MEDIA_TYPES.audio.join(', ')}, with at most a codecs parameter`,
   )
   .refine((media) => /^[A-Za-z0-9+/]*={0,2}$/.test(media.data), 'data must be base64')
   // Also refuses a copy without its bytes (data ''), as a device keeps media in memory.
@@ -275,6 +274,14 @@ export const mediaBodySchema = z
     (media) => base64Bytes(media.data) === media.bytes,
     'bytes must be the length of data decoded',
   );
+
+/** `type/subtype` with nothing after it but an optional codecs parameter (`;codecs=opus`). */
+const MIME = /^([a-z]+\/[a-z0-9.+-]+)(;\s?codecs="?[A-Za-z0-9.,+-]+"?)?$/;
+
+/** The type of a MIME string, or undefined when it carries anything but codecs. */
+function mimeType(mime: string): string | undefined {
+  return MIME.exec(mime)?.[1];
+}
 
 /** The length of base64 data once decoded, or -1 when its length is not a multiple of four. */
 function base64Bytes(data: string): number {
