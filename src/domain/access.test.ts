@@ -215,6 +215,15 @@ describe('canWrite', () => {
   }
 });
 
+describe('refusals say what to fix', () => {
+  it("a guardian writing about another family's child is told it is not their child", () => {
+    expect(canWrite(guardianA, docs.otherAbsence)).toEqual({
+      ok: false,
+      reason: 'the pupil (pupilId) is not your child',
+    });
+  });
+});
+
 describe('canReplace', () => {
   const written = (by: string) => ({ ...docs.ownAbsence, updatedBy: by });
   const family = new Set(['me', 'other-parent']);

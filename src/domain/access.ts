@@ -116,6 +116,9 @@ export function canWrite(scope: Scope, doc: Envelope): WriteDecision {
     if (scope.leads.has(doc.eventId)) return { ok: true };
   }
 
+  if (!scope.staff && FAMILY_TYPES.has(doc.type) && scope.children.size > 0) {
+    return { ok: false, reason: 'the pupil (pupilId) is not your child' };
+  }
   if (!scope.staff || !CLASS_TEACHER_TYPES.has(doc.type)) {
     return { ok: false, reason: `your role may not write documents of type "${doc.type}"` };
   }

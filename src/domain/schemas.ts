@@ -435,7 +435,7 @@ function envelopeRule(doc: HomeroomDoc): string | undefined {
     return `_id must look like "${ID_PREFIX[doc.type] ?? doc.type}:<uuid>" (ASCII letters, digits, - and _)`;
   }
   if (!AUDIENCES_OF[doc.type].includes(doc.audience)) {
-    return `a ${doc.type} may have audience ${AUDIENCES_OF[doc.type].join(' or ')}`;
+    return `a document of type ${doc.type} may have audience ${AUDIENCES_OF[doc.type].join(' or ')}`;
   }
   if (doc.audience === 'family' && !doc.pupilId) return 'audience "family" needs a pupilId';
   if (doc.audience === 'school' && (doc.pupilId || doc.classIds.length > 0)) {
