@@ -356,7 +356,7 @@ export function emptyTotals(): MarkTotals {
 }
 
 /** Adds one mark to running totals. */
-export function countMark(totals: MarkTotals, mark: Mark): MarkTotals {
+function countMark(totals: MarkTotals, mark: Mark): MarkTotals {
   const next = { ...totals, marked: totals.marked + 1 };
   if (isPresent(mark)) next.present += 1;
   else if (mark.status === 'late') next.late += 1;

@@ -1,7 +1,7 @@
 import { useLayoutEffect, type RefObject } from 'react';
 
 /** The narrowest a column of the roll may be: a name, its letter and the details button. */
-export const MIN_COLUMN_PX = 230;
+const MIN_COLUMN_PX = 230;
 
 /**
  * Lays the roll out in as few columns as let every pupil fit the screen's height, so a class of
