@@ -23,9 +23,14 @@ interface ChannelLog {
   removed: boolean[];
 }
 
+/**
+ * A document's latest sequence and the logs of the channels it is in. The logs, one object per
+ * channel, stand for the channels: a document keeps no strings of its own, which matters when a
+ * school holds hundreds of thousands of documents.
+ */
 interface Latest {
   seq: number;
-  channels: Channel[];
+  logs: ChannelLog[];
 }
 
 export class ChannelIndex {
@@ -41,23 +46,21 @@ export class ChannelIndex {
     if (seq <= this.lastSeq) return;
     this.lastSeq = seq;
     const channels = doc && typeof doc.schoolId === 'string' ? channelsOf(doc) : [];
-    const previous = this.latest.get(id);
-    for (const channel of channels) this.append(channel, seq, id, false);
-    for (const channel of previous?.channels ?? []) {
-      if (!channels.includes(channel)) this.append(channel, seq, id, true);
+    const logs = channels.map((channel) => this.logOf(channel));
+    for (const log of logs) append(log, seq, id, false);
+    for (const log of this.latest.get(id)?.logs ?? []) {
+      if (!logs.includes(log)) append(log, seq, id, true);
     }
-    this.latest.set(id, { seq, channels });
+    this.latest.set(id, { seq, logs });
   }
 
-  private append(channel: Channel, seq: number, id: string, removed: boolean): void {
+  private logOf(channel: Channel): ChannelLog {
     let log = this.logs.get(channel);
     if (!log) {
       this.logs.set(channel, (log = { seqs: [], ids: [], removed: [] }));
       this.byKey.set(channelKey(channel), channel);
     }
-    log.seqs.push(seq);
-    log.ids.push(id);
-    log.removed.push(removed);
+    return log;
   }
 
   /** Current entries of one channel after `since`, in sequence order. */
@@ -102,6 +105,12 @@ export class ChannelIndex {
     for (const log of this.logs.values()) total += log.seqs.length;
     return total;
   }
+}
+
+function append(log: ChannelLog, seq: number, id: string, removed: boolean): void {
+  log.seqs.push(seq);
+  log.ids.push(id);
+  log.removed.push(removed);
 }
 
 /** Index of the first element greater than `value` in an ascending array. */
