@@ -209,7 +209,7 @@ function checkAgainstCurrent(
   }
   // A deletion keeps its envelope for routing and nothing of its body.
   if (doc._deleted) return { ...doc, body: {}, updatedBy: ctx.scope.personId };
-  return { ...stampAuthor(ctx, doc, current), updatedBy: ctx.scope.personId };
+  return { ...doc, body: authoredBody(ctx, doc, current), updatedBy: ctx.scope.personId };
 }
 
 function refuse(id: string, error: ErrorCode, reason: string): Refusal {
@@ -293,12 +293,12 @@ function checkClock(doc: HomeroomDoc): string | undefined {
  * A new or changed mark is recorded by the writer, whatever the client says; a mark that did not
  * change keeps who recorded it.
  */
-function stampAuthor(ctx: DbContext, doc: HomeroomDoc, current: StoredDoc | undefined) {
-  if (doc.type !== 'attendance') return doc;
+function authoredBody(ctx: DbContext, doc: HomeroomDoc, current: StoredDoc | undefined): unknown {
+  if (doc.type !== 'attendance') return doc.body;
   const body = doc.body as AttendanceBody;
   const was = current && !current._deleted ? (current.body as AttendanceBody) : undefined;
   const unchanged = was && sameMark(was, body) && was.recordedAt === body.recordedAt;
-  return unchanged ? doc : { ...doc, body: { ...body, recordedBy: ctx.scope.personId } };
+  return unchanged ? body : { ...body, recordedBy: ctx.scope.personId };
 }
 
 /**
