@@ -50,5 +50,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'sync-server/test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
+    // Server suites start a server and sign several people in before their tests; on a busy
+    // 2-core machine that can take longer than Vitest's default 10 s.
+    hookTimeout: 120_000,
   },
 });
