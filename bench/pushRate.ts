@@ -27,6 +27,12 @@ import { median, ms } from './measure';
 /** Saturation rounds per server; odd, so the median is one of them. */
 const ROUNDS = 3;
 const WARM_UP_SECONDS = 5;
+const SETTLE_SECONDS = 5;
+
+const pause = (seconds: number) =>
+  new Promise((resolve) => {
+    setTimeout(resolve, seconds * 1000);
+  });
 
 /** One server's saturation round: its rate, and this process's CPU time per roll call. */
 export interface SaturationRound {
@@ -227,7 +233,11 @@ export async function pushRate(
         (target === 'homeroom' ? homeroomRounds : baselineRounds).push(await saturate(target));
       }
     }
+    // LevelDB compacts in the background after a burst of writes: each latency phase starts after
+    // a pause, so neither server's phase pays for the saturation round before it.
+    await pause(SETTLE_SECONDS);
     const homeroomLatency = await arrive('homeroom');
+    await pause(SETTLE_SECONDS);
     const baselineLatency = await arrive('baseline');
     return {
       concurrency,
