@@ -155,7 +155,9 @@ test('minutes with a photo and a recording, made offline, reach the class’s fa
     await minutes.getByRole('button', { name: 'Сохранить протокол' }).click();
     await expect(minutes.getByText('Протокол сохранён')).toBeVisible();
     await expect(status.locator).toHaveText(/3 изменения не отправлены/);
-    const saved = teacher.getByRole('article', { name: 'Протокол собрания' });
+    const saved = teacher
+      .getByRole('article', { name: 'Протокол собрания' })
+      .filter({ hasText: `Присутствовали: 24 из ${String(CLASS_SIZE)}` });
     await expect(saved.getByText(`Присутствовали: 24 из ${String(CLASS_SIZE)}`)).toBeVisible();
     await expect.poll(() => loadedWidth(saved.getByRole('img'))).toBe(1600);
   });
@@ -173,7 +175,9 @@ test('minutes with a photo and a recording, made offline, reach the class’s fa
   await test.step('a guardian in the class sees the minutes, the photo, and plays the recording', async () => {
     await mum.goto('/');
     await new LoginPage(mum).logIn(GUARDIAN_10B);
-    const note = mum.getByRole('article', { name: 'Протокол собрания' });
+    const note = mum
+      .getByRole('article', { name: 'Протокол собрания' })
+      .filter({ hasText: `Присутствовали: 24 из ${String(CLASS_SIZE)}` });
     await expect(note.getByText(`Присутствовали: 24 из ${String(CLASS_SIZE)}`)).toBeVisible({
       timeout: 30_000,
     });
@@ -195,12 +199,16 @@ test('minutes with a photo and a recording, made offline, reach the class’s fa
   });
 
   await test.step('she marks them read; the teacher sees who read them', async () => {
-    const note = mum.getByRole('article', { name: 'Протокол собрания' });
+    const note = mum
+      .getByRole('article', { name: 'Протокол собрания' })
+      .filter({ hasText: `Присутствовали: 24 из ${String(CLASS_SIZE)}` });
     await note.getByRole('button', { name: 'Прочитано: Протокол собрания' }).click();
     await expect(note.getByText(/Вы отметили: прочитано/)).toBeVisible();
     await new StatusLine(mum).expectAllSent(30_000);
 
-    const seen = teacher.getByRole('article', { name: 'Протокол собрания' });
+    const seen = teacher
+      .getByRole('article', { name: 'Протокол собрания' })
+      .filter({ hasText: `Присутствовали: 24 из ${String(CLASS_SIZE)}` });
     await expect(seen.getByText(/^Прочитали 1 из \d+ сем(ьи|ей)$/)).toBeVisible({
       timeout: 40_000,
     });
