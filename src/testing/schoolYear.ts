@@ -12,6 +12,7 @@ import {
   PRESENT,
 } from '../domain/attendance';
 import { docId, type HomeroomDoc } from '../domain/envelope';
+import { applyChange, type EventDoc } from '../domain/eventLife';
 import { addDays } from '../domain/schoolDate';
 import type { EventBody, SchoolBody } from '../domain/schemas';
 
@@ -62,14 +63,19 @@ export function schoolYearOfRollCalls(input: SchoolYearInput): HomeroomDoc[] {
     docs.push(event, ...rollCall(input, event));
   }
   for (const planned of input.planEvents) {
-    const event = {
-      ...planned,
-      updatedAt: recordedAt(input, planned.date ?? input.school.schoolYear.start),
-      body: { ...planned.body, status: 'held' as const },
-    };
+    const at = recordedAt(input, planned.date ?? input.school.schoolYear.start);
+    const event = { ...heldEvent(input, planned, at), updatedAt: at };
     docs.push(event, ...rollCall(input, event));
   }
   return docs;
+}
+
+/** A plan event marked held as the app does, with the entry the server asks of the change. */
+function heldEvent(input: SchoolYearInput, planned: EventDoc, at: string): EventDoc {
+  if (planned.body.status === 'held') return planned;
+  const held = applyChange(planned, { action: 'held' }, { personId: input.teacherId, at });
+  if (!held.ok) throw new Error(`${planned._id} cannot be marked held: ${held.error}`);
+  return held.event;
 }
 
 function dailyEvent(input: SchoolYearInput, day: string): HomeroomDoc<EventBody> {
