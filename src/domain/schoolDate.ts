@@ -8,8 +8,9 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
-    // en-CA formats as YYYY-MM-DD.
-    formatter = new Intl.DateTimeFormat('en-CA', {
+    // Built from parts: a locale's own pattern (en-CA's YYYY-MM-DD in V8) differs between ICU
+    // builds, and WebKit writes en-CA as M/D/YYYY.
+    formatter = new Intl.DateTimeFormat('en-US', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
@@ -22,7 +23,15 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** The school's local date (YYYY-MM-DD) at an instant. */
 export function schoolDate(instant: Date, timeZone: string): string {
-  return formatterFor(timeZone).format(instant);
+  let year = '';
+  let month = '';
+  let day = '';
+  for (const part of formatterFor(timeZone).formatToParts(instant)) {
+    if (part.type === 'year') year = part.value;
+    else if (part.type === 'month') month = part.value;
+    else if (part.type === 'day') day = part.value;
+  }
+  return `${year}-${month}-${day}`;
 }
 
 /** `DD.MM.YYYY` as Russian exports write dates, to ISO `YYYY-MM-DD`; undefined when not a date. */
