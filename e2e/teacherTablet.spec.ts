@@ -1,7 +1,7 @@
 /** The class teacher's tablet in landscape: the details of roll call, events and language. */
 import { expect, test, type Page } from '@playwright/test';
 import { AdminApi } from './support/adminApi';
-import { fixturePupils, TEACHER_10B, TODAY_EVENT } from './support/fixture';
+import { fixturePupils, GUARDIAN_10B, TEACHER_10B, TODAY_EVENT } from './support/fixture';
 import { LoginPage, openDevice, PHONE, RollCallPage, StatusLine } from './support/pages';
 
 const LANDSCAPE = { width: 1280, height: 800 };
@@ -219,3 +219,21 @@ async function expectNoSidewaysScroll(page: Page) {
   );
   expect(overflow).toBeLessThanOrEqual(0);
 }
+
+test('a screen that fails to render says so and leaves the header working, never a blank page', async ({
+  browser,
+}) => {
+  const { page, context } = await openDevice(browser, PHONE);
+  // The failure WebKit once caused on a guardian's iPhone: a browser whose dates the app cannot
+  // read, so the child's screen throws while it renders.
+  await context.addInitScript(() => {
+    Intl.DateTimeFormat.prototype.formatToParts = () => [];
+  });
+  await page.goto('/');
+  await new LoginPage(page).logIn(GUARDIAN_10B);
+  await expect(page.getByRole('alert')).toContainText('Этот экран не удалось показать');
+  await expect(page.getByRole('alert')).toContainText('RangeError');
+  await page.getByRole('button', { name: 'Заблокировать' }).click();
+  await expect(page.locator('input[name=password]')).toBeVisible();
+  await context.close();
+});

@@ -5,6 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
 import { createI18n, storedLanguage } from './i18n/i18n';
 import { registerPwa } from './pwa/registerPwa';
+import { FaultBoundary } from './shell/FaultBoundary';
 import './styles.css';
 
 async function boot(): Promise<void> {
@@ -17,7 +18,9 @@ async function boot(): Promise<void> {
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <App />
+        <FaultBoundary>
+          <App />
+        </FaultBoundary>
       </I18nextProvider>
     </StrictMode>,
   );

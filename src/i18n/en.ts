@@ -446,6 +446,10 @@ export const en: Record<keyof Resources, Record<string, string>> = {
       'The browser refused persistent storage: when space runs low it may delete unsent data. Send changes often.',
     chunkFailed: 'A screen could not be loaded after the app was updated.',
     reload: 'Reload',
+    screenFailed:
+      'This screen could not be shown because of an error in the app. The data on this device is untouched, and unsent changes are still waiting to be sent.',
+    screenBack: 'Go back',
+    errorDetails: 'Details for support',
   },
   update: {
     available: 'A new version of the app is available.',

@@ -8,6 +8,7 @@ import { LogoutDialog } from '../session/LogoutDialog';
 import { lock } from '../session/sessionActions';
 import { SettingsDialog } from '../session/SettingsDialog';
 import { useApp } from '../store/appStore';
+import { FaultBoundary } from './FaultBoundary';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Notices } from './Notices';
 import { StatusLine } from './StatusLine';
@@ -60,15 +61,17 @@ export function Shell() {
       <UpdateBanner />
       <Notices />
       <main className="content" aria-busy={loading}>
-        {!loading && tab === 'teacher' && <TeacherHome />}
-        {!loading && tab === 'guardian' && <GuardianHome />}
-        {!loading && tab === 'admin' && (
-          <ScreenBoundary>
-            <Suspense fallback={<p>{t('online.loading')}</p>}>
-              <AdminHome />
-            </Suspense>
-          </ScreenBoundary>
-        )}
+        <FaultBoundary resetKey={tab}>
+          {!loading && tab === 'teacher' && <TeacherHome />}
+          {!loading && tab === 'guardian' && <GuardianHome />}
+          {!loading && tab === 'admin' && (
+            <ScreenBoundary>
+              <Suspense fallback={<p>{t('online.loading')}</p>}>
+                <AdminHome />
+              </Suspense>
+            </ScreenBoundary>
+          )}
+        </FaultBoundary>
       </main>
       {settings && (
         <SettingsDialog
