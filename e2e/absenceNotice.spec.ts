@@ -4,8 +4,9 @@
  * certificate; back online it is sent. On the morning of 25 December the class teacher's tablet
  * shows the notice and the photo, and the roll call of «Новогодний праздник» shows the child absent
  * for illness «from the family's notice» before anything is recorded; one tap confirms it. The
- * mother then sees the mark and the notice taken into account, and reports an olympiad on the day
- * of one event in January.
+ * mother then sees the mark and the notice taken into account, reports an olympiad on the day of
+ * one event in January, and withdraws that notice when plans change: it leaves the teacher's
+ * tablet, and the December mark stays.
  * Only the event of 25 December, which no other spec marks.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -197,6 +198,35 @@ test('a notice from the family pre-fills the roll call, the teacher confirms it,
     await expect(mine.first()).toContainText('Олимпиада, соревнование, конкурс · Приказ школы');
     await expect(mine.first()).toContainText('Ждёт отметки учителя');
     await mumStatus.expectAllSent(30_000);
+  });
+
+  await test.step('plans change: the mother withdraws that notice, and it leaves the teacher’s tablet', async () => {
+    const inbox = teacher.page.getByRole('list', { name: /Сообщения семей об отсутствии/ });
+    const olympiad = inbox.getByRole('listitem').filter({ hasText: 'Олимпиада' });
+    await teacher.page.getByRole('button', { name: /Назад/ }).click();
+    await expect(olympiad).toHaveCount(1, { timeout: 30_000 });
+
+    const notice = (await admin.docs()).find(
+      (doc) => doc.type === 'absence' && doc.body.reason === 'official',
+    );
+    expect(notice).toBeDefined();
+    const { page } = mum;
+    const mine = page.getByRole('list', { name: 'Сообщения об отсутствии' }).locator(':scope > li');
+    await mine.first().getByRole('button', { name: 'Отозвать сообщение' }).click();
+    await expect(mine.first()).toContainText('Отметки, которые он уже поставил, останутся.');
+    await mine.first().getByRole('button', { name: 'Оставить' }).click();
+    await expect(mine).toHaveCount(2);
+    await mine.first().getByRole('button', { name: 'Отозвать сообщение' }).click();
+    await mine.first().getByRole('button', { name: 'Отозвать', exact: true }).click();
+    await expect(mine).toHaveCount(1);
+    await expect(mine.first()).toContainText('Учтено в отметках');
+    await mumStatus.expectAllSent(30_000);
+
+    await expect(olympiad).toHaveCount(0, { timeout: 30_000 });
+    await expect
+      .poll(async () => (await admin.docs()).find((doc) => doc._id === notice?._id)?._deleted)
+      .toBe(true);
+    expect(await markOfChild()).toBeDefined();
   });
 
   await teacher.context.close();

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { coveredEvents, noticeState } from '../domain/absence';
 import { fullName, shortName } from '../domain/names';
@@ -7,6 +7,8 @@ import { formatDate } from '../events/formatDate';
 import { markText } from '../guardian/MarkText';
 import { MediaList } from '../media/MediaView';
 import { useDocs } from '../store/hooks';
+import { StorageFullError } from '../store/storageGuard';
+import { withdrawNotice } from './absenceActions';
 import { noticeWhen, STATE_KEYS } from './noticeText';
 import './absence.css';
 
@@ -59,6 +61,55 @@ export function NoticeItem({ notice, forTeacher }: Props) {
           ))}
         </ul>
       )}
+      {!forTeacher && <Withdraw notice={notice} />}
     </li>
+  );
+}
+
+/**
+ * The family takes a notice back (the child comes after all, or it was sent by mistake), after
+ * being told what stays: the marks the teacher already recorded.
+ */
+function Withdraw({ notice }: { notice: DocOf<'absence'> }) {
+  const { t } = useTranslation();
+  const [asking, setAsking] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const withdraw = () => {
+    setProblem(null);
+    withdrawNotice(notice).catch((error: unknown) => {
+      setProblem(error instanceof StorageFullError ? 'device.storageFull' : 'errors.unknown');
+    });
+  };
+
+  if (!asking) {
+    return (
+      <button
+        type="button"
+        className="notice-withdraw"
+        onClick={() => {
+          setAsking(true);
+        }}
+      >
+        {t('absence.withdraw')}
+      </button>
+    );
+  }
+  return (
+    <div className="notice-withdraw-ask" role="group" aria-label={t('absence.withdraw')}>
+      <p>{t('absence.withdrawAsk')}</p>
+      <button type="button" onClick={withdraw}>
+        {t('absence.withdrawYes')}
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          setAsking(false);
+        }}
+      >
+        {t('absence.withdrawKeep')}
+      </button>
+      {problem && <p role="alert">{t(problem)}</p>}
+    </div>
   );
 }

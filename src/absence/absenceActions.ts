@@ -1,12 +1,14 @@
 /**
- * The store action of a family's absence notice: the notice and the photos of its certificate are
- * written together, encrypted, into the outbox, and sent when there is a network.
+ * The store actions of a family's absence notice: the notice and the photos of its certificate are
+ * written together, encrypted, into the outbox, and sent when there is a network; withdrawn
+ * together the same way.
  */
 import type { Evidence, Reason } from '../domain/attendance';
 import { uuidOf } from '../domain/envelope';
 import type { DocOf } from '../domain/queries';
 import { buildMediaDoc } from '../media/mediaDoc';
 import type { PreparedMedia } from '../media/preparedMedia';
+import { storedMedia } from '../media/storedMedia';
 import { saveDocs, stamp } from '../store/writes';
 
 export interface NoticeDraft {
@@ -61,4 +63,14 @@ export async function sendNotice(
   });
   await saveDocs([notice, ...media]);
   return notice;
+}
+
+/**
+ * Withdraws a notice the family sent: the notice and its photos are deleted, so the teacher no
+ * longer sees it and the roll call no longer suggests it. Marks the teacher already recorded stay:
+ * they are the school's record (src/domain/absence.ts).
+ */
+export async function withdrawNotice(notice: DocOf<'absence'>): Promise<void> {
+  const photos = await storedMedia(notice.body.media ?? []);
+  await saveDocs([...photos, notice].map((doc) => stamp({ ...doc, _deleted: true })));
 }

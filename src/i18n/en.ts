@@ -241,6 +241,11 @@ export const en: Record<keyof Resources, Record<string, string>> = {
     state_taken: 'Taken into the marks',
     state_differs: 'The teacher marked otherwise',
     state_noEvents: 'The class has no events on those days',
+    withdraw: 'Withdraw the notice',
+    withdrawAsk:
+      'Withdraw the notice? The class teacher will no longer see it. Marks already recorded stay.',
+    withdrawYes: 'Withdraw',
+    withdrawKeep: 'Keep it',
   },
   absenceReason: {
     unknown: 'Reason not given',

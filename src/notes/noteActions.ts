@@ -8,6 +8,7 @@ import type { DocOf } from '../domain/queries';
 import { MAX_MEDIA_PER_DOC } from '../domain/schemas';
 import { buildMediaDoc } from '../media/mediaDoc';
 import type { PreparedMedia } from '../media/preparedMedia';
+import { storedMedia } from '../media/storedMedia';
 import { runtime } from '../store/runtime';
 import { saveDocs, stamp } from '../store/writes';
 import { buildReceipt } from './noteDocs';
@@ -78,12 +79,6 @@ async function reroute(parent: DocOf<'note'>, kept: readonly string[]): Promise<
         ...(parent.date !== undefined ? { date: parent.date } : {}),
       });
     });
-}
-
-async function storedMedia(ids: readonly string[]): Promise<HomeroomDoc[]> {
-  const { repo } = runtime();
-  const docs = await Promise.all(ids.map((id) => repo.get(id)));
-  return docs.filter((doc): doc is HomeroomDoc => doc?.type === 'media' && !doc._deleted);
 }
 
 /** The signed-in guardian's «Прочитано» on a note addressed to `child`'s family or class. */
