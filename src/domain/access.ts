@@ -115,6 +115,7 @@ export function canWrite(scope: Scope, doc: Envelope): WriteDecision {
   if (scope.staff && doc.type === 'attendance' && doc.eventId !== undefined) {
     if (scope.leads.has(doc.eventId)) return { ok: true };
   }
+  if (writesAsLeader(scope, doc)) return { ok: true };
 
   if (!scope.staff && FAMILY_TYPES.has(doc.type) && scope.children.size > 0) {
     return { ok: false, reason: 'the pupil (pupilId) is not your child' };
@@ -160,6 +161,23 @@ export function canReplace(
         ok: false,
         reason: `this ${previous.type} was written by the school; a family changes only what the family wrote`,
       };
+}
+
+/**
+ * True when a member of staff writes an event they lead (a substitute's) but could not write as its
+ * class teacher. canWrite lets it through; the server then allows only marking it held
+ * (src/domain/eventHistory.ts, `checkLeaderChange`): the substitute conducted it, and the plan
+ * stays the class teacher's.
+ */
+export function writesAsLeader(scope: Scope, doc: Envelope): boolean {
+  return (
+    scope.staff &&
+    !scope.admin &&
+    doc.type === 'event' &&
+    doc.eventId !== undefined &&
+    scope.leads.has(doc.eventId) &&
+    !doc.classIds.every((classId) => scope.classes.has(classId))
+  );
 }
 
 /** True when canWrite judges a write of this document by the family rules. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkHistory } from './eventHistory';
+import { checkHistory, checkLeaderChange } from './eventHistory';
 import { appendChange, applyChange, mergeEventBodies, type EventDoc } from './eventLife';
 import { MAX_EVENT_CHANGES, type EventChange } from './schemas';
 
@@ -94,5 +94,38 @@ describe('checkHistory', () => {
     };
     expect(check(stored, handedOver)).toContain('"substituted"');
     expect(check(undefined, forged)).toContain('must be your own');
+  });
+});
+
+describe('checkLeaderChange', () => {
+  const led: EventDoc = { ...event([entry('created', '01')]), personId: 'sub' };
+  const sub = { personId: 'sub', at: '2026-12-14T09:00:00.000Z' };
+  const changed = (request: Parameters<typeof applyChange>[1], from = led) => {
+    const result = applyChange(from, request, sub);
+    if (!result.ok) throw new Error(result.error);
+    return result.event;
+  };
+
+  it('lets the substitute mark the event held', () => {
+    expect(checkLeaderChange(led, changed({ action: 'held' }))).toBeUndefined();
+  });
+
+  it('refuses any other change, a new event and a deletion', () => {
+    const held = changed({ action: 'held' });
+    for (const next of [
+      changed({ action: 'cancelled', reason: 'x' }),
+      changed({ action: 'moved', reason: 'x', toDate: '2026-12-15' }),
+      changed({ action: 'edited', fields: { title: 'Другое' } }),
+      { ...held, body: { ...held.body, place: 'Кабинет 5' } },
+      { ...held, audience: 'staff' as const },
+      { ...held, personId: 'someone' },
+      { ...held, _deleted: true },
+    ]) {
+      expect(checkLeaderChange(led, next)).toMatch(/substitute/);
+    }
+    expect(checkLeaderChange(undefined, led)).toMatch(/substitute/);
+    expect(checkLeaderChange(held, changed({ action: 'restored', reason: 'x' }, held))).toMatch(
+      /substitute/,
+    );
   });
 });

@@ -90,3 +90,49 @@ function unrecordedChange(
   }
   return undefined;
 }
+
+/** What a substitute's write keeps as it was: the whole envelope but who wrote it and when. */
+const LEADER_KEEPS = [
+  '_id',
+  'type',
+  'schoolId',
+  'classIds',
+  'pupilId',
+  'eventId',
+  'personId',
+  'audience',
+  'date',
+] as const;
+/** Of the body, they change only the status and add to the history. */
+const LEADER_WRITES_BODY = new Set(['status', 'changes']);
+
+/**
+ * What is wrong with a substitute's write of the event they lead (src/domain/access.ts,
+ * `writesAsLeader`), or undefined. They conducted it, so they may mark it held, with its "held"
+ * entry ({@link checkHistory} checks the entry); the plan stays the class teacher's, so nothing
+ * else changes, and they neither create nor delete an event.
+ */
+export function checkLeaderChange(
+  previous: EventDoc | undefined,
+  next: EventDoc,
+): string | undefined {
+  const refusal = 'a substitute may mark the event they lead held, and change nothing else';
+  if (!previous || next._deleted) return refusal;
+  if (previous.body.status !== 'planned' || next.body.status !== 'held') return refusal;
+  const known = new Set((previous.body.changes ?? []).map(entryKey));
+  const added = (next.body.changes ?? []).filter((change) => !known.has(entryKey(change)));
+  if (added.some((change) => change.action !== 'held')) return refusal;
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const bodyKeys = new Set([...Object.keys(previous.body), ...Object.keys(next.body)]);
+  const kept =
+    LEADER_KEEPS.every((key) => same(previous[key], next[key])) &&
+    [...bodyKeys].every(
+      (key) =>
+        LEADER_WRITES_BODY.has(key) ||
+        same(
+          (previous.body as Record<string, unknown>)[key],
+          (next.body as Record<string, unknown>)[key],
+        ),
+    );
+  return kept ? undefined : refusal;
+}

@@ -8,6 +8,7 @@ import {
   eventsForClass,
   eventsLedBy,
   familyEvents,
+  leaderActions,
   mergeEventBodies,
   offeredActions,
   plannedWhen,
@@ -292,6 +293,16 @@ describe('who changes it and whose roll it is', () => {
     expect(rollCallClassIds(shared, teacher, all)).toEqual(['c10b']);
     expect(rollCallClassIds(school, director, all)).toEqual(all);
     expect(rollCallClassIds(event({ personId: 'sub' }), substitute, all)).toEqual(['c10b']);
+  });
+
+  it('the substitute who leads it marks it held from its day on, and nothing else', () => {
+    const led = event({ personId: 'sub' });
+    expect(leaderActions(led, substitute, '2026-12-24')).toEqual([]);
+    expect(leaderActions(led, substitute, '2026-12-25')).toEqual(['held']);
+    expect(leaderActions(event(), substitute, '2026-12-25')).toEqual([]);
+    expect(leaderActions(event({ personId: 'teacher' }), teacher, '2026-12-25')).toEqual([]);
+    const held = applied(led, { action: 'held' });
+    expect(leaderActions(held, substitute, '2026-12-25')).toEqual([]);
   });
 });
 

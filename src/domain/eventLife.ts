@@ -326,6 +326,15 @@ export function offeredActions(event: EventDoc, today: string): LifeAction[] {
   }
 }
 
+/**
+ * What the event's leader may do who may not change it (a substitute): mark it held from its day
+ * on, as the server allows them (src/domain/eventHistory.ts, `checkLeaderChange`).
+ */
+export function leaderActions(event: EventDoc, viewer: Viewer, today: string): LifeAction[] {
+  const leads = event.personId === viewer.personId && !canChangeEvent(event, viewer);
+  return leads && event.body.status === 'planned' && (event.date ?? '') <= today ? ['held'] : [];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Who may change it, and whose roll it is
 
@@ -344,7 +353,8 @@ export function isSharedEvent(event: Pick<HomeroomDoc, 'classIds'>): boolean {
 /**
  * Who may change an event, as the server decides it (src/domain/access.ts): the administration
  * any event; a class teacher only an event of their own classes, never one of the whole school or
- * shared with another class. A substitute takes the roll but does not change the event.
+ * shared with another class. A substitute takes the roll and marks the event held
+ * ({@link leaderActions}), and changes nothing else.
  */
 export function canChangeEvent(event: Pick<HomeroomDoc, 'classIds'>, viewer: Viewer): boolean {
   if (viewer.admin) return true;

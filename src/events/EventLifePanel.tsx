@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   canChangeEvent,
+  leaderActions,
   offeredActions,
   type EventDoc,
   type LifeAction,
@@ -17,7 +18,7 @@ import './eventLife.css';
 /**
  * An event's state, the changes the viewer may make to it, and its history. A class teacher
  * changes only their own class's events; an event of several classes or of the whole school is
- * the administration's, and a substitute only takes its roll: both are told so.
+ * the administration's, and a substitute takes its roll and marks it held: both are told so.
  */
 export function EventLifePanel({ event }: { event: EventDoc }) {
   const { t } = useTranslation();
@@ -27,7 +28,7 @@ export function EventLifePanel({ event }: { event: EventDoc }) {
   const [form, setForm] = useState<Exclude<LifeAction, 'held'> | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const mayChange = canChangeEvent(event, viewer);
-  const offered = mayChange ? offeredActions(event, today) : [];
+  const offered = mayChange ? offeredActions(event, today) : leaderActions(event, viewer, today);
   const status = event.body.status;
 
   const onFailure = (failure: unknown) => {

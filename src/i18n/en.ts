@@ -560,7 +560,7 @@ export const en: Record<keyof Resources, Record<string, string>> = {
     sharedOnlyAdmin:
       'This event belongs to several classes or the whole school: only the administration can move or cancel it. You take the roll of your own class.',
     substituteOnly:
-      'You lead this event instead of the class teacher: take the roll. The class teacher can move or cancel it.',
+      'You lead this event instead of the class teacher: take the roll and mark it held. The class teacher can move or cancel it.',
     error_reason_required: "Give a reason: the class's families will see it.",
     error_bad_date: 'Choose the new date.',
     error_bad_time: 'Write the time as 08:30.',

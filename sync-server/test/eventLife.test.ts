@@ -193,6 +193,51 @@ describe('a substitute', () => {
   });
 });
 
+describe('a substitute marks the event held', () => {
+  it('and nothing else: no edit, no deletion, no restoring it', async () => {
+    const voronina = await login(server.app, VORONINA);
+    const class10b = classNamed('10 «Б»');
+    const event = everything.find(
+      (doc) => doc.type === 'event' && doc.classIds[0] === class10b && doc.date === '2026-09-28',
+    ) as EventDoc;
+    const substitute = { personId: voronina.personId, name: 'Воронина К. И.' };
+    const handed = changed(
+      event,
+      { action: 'substituted', reason: 'Больничный', substitute },
+      teacher.personId,
+    );
+    expect(await bulk(teacher.cookie, [handed])).toEqual([expect.objectContaining({ ok: true })]);
+    const led = await current(event._id);
+    const refused = [expect.objectContaining({ error: 'forbidden' })];
+
+    const renamed = changed(
+      led,
+      { action: 'edited', fields: { title: 'Другое' } },
+      voronina.personId,
+    );
+    expect(await bulk(voronina.cookie, [renamed])).toEqual(refused);
+    expect(await bulk(voronina.cookie, [{ _id: led._id, _rev: led._rev, _deleted: true }])).toEqual(
+      refused,
+    );
+    const heldAndRenamed = changed(renamed, { action: 'held' }, voronina.personId);
+    expect(await bulk(voronina.cookie, [heldAndRenamed])).toEqual(refused);
+    const created = newEvent('substitute-made', [class10b]);
+    expect(await bulk(voronina.cookie, [{ ...created, personId: voronina.personId }])).toEqual(
+      refused,
+    );
+
+    const held = changed(led, { action: 'held' }, voronina.personId);
+    expect(await bulk(voronina.cookie, [held])).toEqual([expect.objectContaining({ ok: true })]);
+    const stored = await current(event._id);
+    expect(stored.body.status).toBe('held');
+    expect(stored.body.changes?.at(-1)).toMatchObject({ action: 'held', by: voronina.personId });
+    expect(stored.personId).toBe(voronina.personId);
+
+    const restored = changed(stored, { action: 'restored', reason: 'Ошибка' }, voronina.personId);
+    expect(await bulk(voronina.cookie, [restored])).toEqual(refused);
+  });
+});
+
 describe('what the server refuses whoever writes it', () => {
   it('a cancellation without a reason, and a substitute who is not the leader', async () => {
     const event = await current('event:shared-day');

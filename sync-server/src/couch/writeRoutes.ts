@@ -4,11 +4,11 @@
  * scope. Server-derived fields are set here, never taken from the client.
  */
 import type { FastifyInstance } from 'fastify';
-import { canReplace, canWrite } from '../../../src/domain/access';
+import { canReplace, canWrite, writesAsLeader } from '../../../src/domain/access';
 import { CLEAR_ENVELOPE_FIELDS, type HomeroomDoc } from '../../../src/domain/envelope';
 import type { ErrorCode } from '../../../src/domain/errors';
 import { sameMark, type AttendanceBody } from '../../../src/domain/attendance';
-import { checkHistory } from '../../../src/domain/eventHistory';
+import { checkHistory, checkLeaderChange } from '../../../src/domain/eventHistory';
 import type { EventDoc } from '../../../src/domain/eventLife';
 import { checkMarkDate, checkNotice, checkReceipt } from '../../../src/domain/references';
 import { validateDoc } from '../../../src/domain/schemas';
@@ -192,6 +192,8 @@ function checkAgainstCurrent(
     );
     if (!replacing.ok) return refuse(item.id, 'forbidden', replacing.reason);
   }
+  const leader = checkLeader(ctx, doc, current);
+  if (leader) return refuse(item.id, 'forbidden', leader);
   const history = checkEventHistory(ctx, doc, current);
   if (history) return refuse(item.id, 'invalid_doc', history);
   const reference = checkReferences(ctx, doc, batchEvents, versions);
@@ -265,6 +267,13 @@ class BatchEvents {
   get(id: string, versions: CurrentVersions): HomeroomDoc | undefined {
     return this.events.get(id) ?? versions.get(id);
   }
+}
+
+/** A substitute only marks the event they lead held (src/domain/eventHistory.ts). */
+function checkLeader(ctx: DbContext, doc: HomeroomDoc, current: StoredDoc | undefined) {
+  if (!writesAsLeader(ctx.scope, doc)) return undefined;
+  const previous = current && !current._deleted ? (current as EventDoc) : undefined;
+  return checkLeaderChange(previous, doc as EventDoc);
 }
 
 /** An event's history only grows, by the writer's own entries (src/domain/eventHistory.ts). */
