@@ -1,6 +1,7 @@
 /**
  * A second demo server whose school differs from the demo files in a setting, e.g. its time
- * zone: it seeds from a copy of demo-data/ with school.json patched (HOMEROOM_DEMO_DIR), serves
+ * zone, or in a file: it seeds from a copy of demo-data/ with school.json patched and files
+ * replaced (HOMEROOM_DEMO_DIR), serves
  * the same built app as the main e2e server, and is stopped by its process id.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -14,9 +15,14 @@ export class DemoServer {
   readonly origin: string;
   private readonly dir: string;
 
+  /**
+   * `school` patches school.json; `files` replaces whole files of the demo folder by name (an
+   * empty plan, say).
+   */
   constructor(
     readonly port: number,
     private readonly school: Record<string, unknown>,
+    private readonly files: Record<string, string> = {},
   ) {
     this.origin = `http://localhost:${String(port)}`;
     this.dir = path.join(ROOT, '.tmp', `demo-${String(port)}`);
@@ -30,6 +36,9 @@ export class DemoServer {
     const schoolFile = path.join(demoDir, 'school.json');
     const school = JSON.parse(readFileSync(schoolFile, 'utf8')) as Record<string, unknown>;
     writeFileSync(schoolFile, JSON.stringify({ ...school, ...this.school }, null, 2));
+    for (const [name, text] of Object.entries(this.files)) {
+      writeFileSync(path.join(demoDir, name), text);
+    }
 
     this.process = spawn(
       process.execPath,

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pupilsOf, sortedClasses } from '../domain/queries';
 import { EventScreen } from '../events/EventScreen';
+import { PlanImportScreen } from '../events/PlanImportScreen';
 import { navigate, useApp } from '../store/appStore';
 import { useDocs } from '../store/hooks';
 import { AdminClass } from './AdminClass';
@@ -26,6 +27,7 @@ export function AdminHome() {
   if (route.name === 'devices') return <DevicesScreen />;
   if (route.name === 'audit') return <AuditScreen />;
   if (route.name === 'import') return <ImportScreen />;
+  if (route.name === 'plan-import') return <PlanImportScreen />;
 
   return (
     <>
@@ -56,6 +58,14 @@ export function AdminHome() {
             }}
           >
             {t('importer.heading')}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              navigate({ name: 'plan-import' });
+            }}
+          >
+            {t('planImport.open')}
           </button>
         </div>
       </section>

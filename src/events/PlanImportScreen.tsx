@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanEventsImport } from '../domain/import/planEvents';
-import { classOf } from '../domain/queries';
+import { classOf, sortedClasses } from '../domain/queries';
 import { navigate, useApp } from '../store/appStore';
 import { useDocs } from '../store/hooks';
 import { readPlanFile, savePlanImport } from './eventLifeActions';
@@ -12,9 +12,10 @@ type Phase = 'choose' | 'preview' | 'saving' | 'done';
 
 /**
  * «Импорт плана» of a class teacher: the plan file → a preview of their class's rows and of every
- * refused one → «Импортировать». The events are written through the store, offline too.
+ * refused one → «Импортировать». The events are written through the store, offline too. Without
+ * a class, the administration's import of every class's rows.
  */
-export function PlanImportScreen({ classId }: { classId: string }) {
+export function PlanImportScreen({ classId }: { classId?: string | undefined }) {
   const { t } = useTranslation();
   const docs = useDocs();
   const viewer = useViewer();
@@ -23,12 +24,16 @@ export function PlanImportScreen({ classId }: { classId: string }) {
   const [phase, setPhase] = useState<Phase>('choose');
   const [planned, setPlanned] = useState<PlanEventsImport | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const className = classOf(docs, classId)?.body.name ?? '';
+  const className = classId === undefined ? '' : (classOf(docs, classId)?.body.name ?? '');
 
   const choose = (file: File | undefined) => {
     if (!file) return;
     setMessage(null);
-    const ctx = { schoolId, ownClassIds: viewer.ownClassIds, actor: actor() };
+    const ownClassIds =
+      classId === undefined
+        ? sortedClasses(docs).flatMap((doc) => doc.classIds.slice(0, 1))
+        : viewer.ownClassIds;
+    const ctx = { schoolId, ownClassIds, actor: actor() };
     readPlanFile(file, docs, ctx).then(
       (result) => {
         setPlanned(result);
@@ -66,8 +71,12 @@ export function PlanImportScreen({ classId }: { classId: string }) {
       >
         ← {t('shell.back')}
       </button>
-      <h2 id="plan-import-title">{t('planImport.heading', { name: className })}</h2>
-      <p>{t('planImport.explain')}</p>
+      <h2 id="plan-import-title">
+        {classId === undefined
+          ? t('planImport.headingSchool')
+          : t('planImport.heading', { name: className })}
+      </h2>
+      <p>{t(classId === undefined ? 'planImport.explainSchool' : 'planImport.explain')}</p>
       <label className="file-pick">
         {t('planImport.choose')}
         <input

@@ -575,6 +575,10 @@ export const en: Record<keyof Resources, Record<string, string>> = {
     error_nothing_changed: 'Nothing was changed.',
   },
   planImport: {
+    headingSchool: "Import the school's plan",
+    open: 'Import plan',
+    explainSchool:
+      'The plan of educational events, CSV or XLSX: date, start, end, class, event, kind, place, participants, responsible. Rows of every class of the school are imported; nothing is written until you confirm. Importing the same file again makes no duplicates.',
     heading: 'Import plan: {{name}}',
     explain:
       "The plan of educational events, CSV or XLSX: date, start, end, class, event, kind, place, participants, responsible. Your class's rows are imported; nothing is written until you confirm. Importing the same file again makes no duplicates: rows already imported stay as they are.",

@@ -24,7 +24,8 @@ export type Route =
   | { name: 'import' }
   | { name: 'reports'; classId: string }
   /** «Импорт плана»: a class teacher imports the year's plan file into their class's calendar. */
-  | { name: 'plan-import'; classId: string };
+  /** Without a class: the administration's import of the whole school's plan. */
+  | { name: 'plan-import'; classId?: string };
 
 export interface AppState {
   phase: Phase;
