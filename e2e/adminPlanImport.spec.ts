@@ -51,6 +51,9 @@ test("the director imports the school's plan for every class, offline, and a sec
     `Новых: ${PLAN_ROWS} · изменится: 0 · уже в календаре: 0`,
   );
   await expect(page.getByText(/Строки других классов/)).toHaveCount(0);
+  await expect(
+    page.getByRole('table', { name: 'Строки классов школы' }).getByRole('row'),
+  ).toHaveCount(PLAN_ROWS + 1);
   await page.getByRole('button', { name: `Импортировать (${PLAN_ROWS})` }).click();
   await expect(page.getByText(`Импортировано мероприятий: ${PLAN_ROWS}`)).toBeVisible();
   await context.setOffline(false);

@@ -39,7 +39,11 @@ export function CheckInLists({ event, pupils, here, refusals }: Props) {
     <div className="check-in-lists">
       <p
         className="counter"
-        aria-label={t('checkIn.countLabel', { here: here.length, total: pupils.length })}
+        aria-label={t('checkIn.countLabel', {
+          here: here.length,
+          total: pupils.length,
+          missing: missing.length,
+        })}
       >
         {t('checkIn.count', { here: here.length, total: pupils.length })}
         <span className="check-in-missing">{t('checkIn.missing', { count: missing.length })}</span>

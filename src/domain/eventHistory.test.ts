@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkHistory, checkLeaderChange } from './eventHistory';
+import { checkHistory, checkLeaderChange, MAX_ADDED_CHANGES } from './eventHistory';
 import { appendChange, applyChange, mergeEventBodies, type EventDoc } from './eventLife';
 import { MAX_EVENT_CHANGES, type EventChange } from './schemas';
 
@@ -98,6 +98,8 @@ describe('checkHistory', () => {
 });
 
 describe('checkLeaderChange', () => {
+  /** The event is on 14 December. */
+  const DAY = '2026-12-14';
   const led: EventDoc = { ...event([entry('created', '01')]), personId: 'sub' };
   const sub = { personId: 'sub', at: '2026-12-14T09:00:00.000Z' };
   const changed = (request: Parameters<typeof applyChange>[1], from = led) => {
@@ -107,7 +109,7 @@ describe('checkLeaderChange', () => {
   };
 
   it('lets the substitute mark the event held', () => {
-    expect(checkLeaderChange(led, changed({ action: 'held' }))).toBeUndefined();
+    expect(checkLeaderChange(led, changed({ action: 'held' }), DAY)).toBeUndefined();
   });
 
   it('refuses any other change, a new event and a deletion', () => {
@@ -121,11 +123,58 @@ describe('checkLeaderChange', () => {
       { ...held, personId: 'someone' },
       { ...held, _deleted: true },
     ]) {
-      expect(checkLeaderChange(led, next)).toMatch(/substitute/);
+      expect(checkLeaderChange(led, next, DAY)).toMatch(/substitute/);
     }
-    expect(checkLeaderChange(undefined, led)).toMatch(/substitute/);
-    expect(checkLeaderChange(held, changed({ action: 'restored', reason: 'x' }, held))).toMatch(
-      /substitute/,
-    );
+    expect(checkLeaderChange(undefined, led, DAY)).toMatch(/substitute/);
+    expect(
+      checkLeaderChange(held, changed({ action: 'restored', reason: 'x' }, held), DAY),
+    ).toMatch(/substitute/);
+  });
+
+  it('refuses a held entry dated before the handover, two entries, and held before the day', () => {
+    const handed: EventDoc = {
+      ...led,
+      body: {
+        ...led.body,
+        changes: [...(led.body.changes ?? []), entry('substituted', '12', 'teacher')],
+      },
+    };
+    const early = { ...sub, at: '2026-12-11T09:00:00.000Z' };
+    const backdated = applyChange(handed, { action: 'held' }, early);
+    if (!backdated.ok) throw new Error(backdated.error);
+    expect(checkLeaderChange(handed, backdated.event, DAY)).toMatch(/after it was handed over/);
+
+    const held = changed({ action: 'held' }, handed);
+    const twice = {
+      ...held,
+      body: { ...held.body, changes: [...(held.body.changes ?? []), entry('held', '14', 'sub')] },
+    };
+    expect(checkLeaderChange(handed, twice, DAY)).toMatch(/substitute/);
+    expect(checkLeaderChange(handed, held, '2026-12-13')).toMatch(/from its day on/);
+  });
+});
+
+describe('trimming the history', () => {
+  const entries = (count: number, day = '02') =>
+    Array.from({ length: count }, (_, i) => ({
+      ...entry('edited', day),
+      at: `2026-12-${day}T08:${String(i % 60).padStart(2, '0')}:${String(Math.floor(i / 60)).padStart(2, '0')}.000Z`,
+    }));
+  const first = entry('created', '01');
+
+  it('drops only as many of the oldest as the added entries overflow the limit by', () => {
+    const full = event([first, ...entries(MAX_EVENT_CHANGES - 1)]);
+    const appended = event(appendChange(full.body.changes ?? [], entry('held', '09')));
+    expect(appended.body.changes).toHaveLength(MAX_EVENT_CHANGES);
+    expect(check(full, appended)).toBeUndefined();
+  });
+
+  it('refuses a short history replaced by a full list of new entries', () => {
+    const short = event([first, entry('cancelled', '02'), entry('restored', '03')]);
+    const flooded = event([first, ...entries(MAX_EVENT_CHANGES - 1, '09')]);
+    expect(check(short, flooded)).toMatch(/at most 20 new entries/);
+    // Within the cap, the earlier entries stay: nothing overflows, so nothing may be dropped.
+    const some = event([first, ...entries(MAX_ADDED_CHANGES, '09')]);
+    expect(check(short, some)).toMatch(/keeps every earlier entry/);
   });
 });

@@ -12,6 +12,12 @@ const STATUS_ACTIONS: Record<EventBody['status'], LifeAction> = {
   planned: 'restored',
 };
 
+/**
+ * New entries one write may bring: a device's changes made offline to one event, joined. Far
+ * fewer than MAX_EVENT_CHANGES, so no single write can push the whole history out by trimming.
+ */
+export const MAX_ADDED_CHANGES = 20;
+
 function entryKey(change: EventChange): string {
   return JSON.stringify(change, Object.keys(change).sort());
 }
@@ -22,7 +28,9 @@ function entryKey(change: EventChange): string {
  * families and the administration read is the app's, whoever wrote to the API:
  * - every stored entry stays, unchanged and in its order; entries may be added among them (two
  *   devices' histories are joined by date, see {@link mergeEventBodies}), and past
- *   MAX_EVENT_CHANGES only the oldest after the first may go, as {@link appendChange} trims;
+ *   MAX_EVENT_CHANGES only the oldest after the first may go, as {@link appendChange} trims, and
+ *   only as many as the added entries overflow the limit by, and a write adds at most
+ *   MAX_ADDED_CHANGES entries;
  * - an added entry is the writer's own (`by`), made no later than `latestAt` (now plus the
  *   clock drift the server allows);
  * - a change of status, date, start or substitute comes with an added entry of its action
@@ -37,11 +45,16 @@ export function checkHistory(
 ): string | undefined {
   const before = previous?.body.changes ?? [];
   const after = next.body.changes ?? [];
-  const lost = lostEntries(before, after);
-  if (lost) return lost;
-
   const known = new Set(before.map(entryKey));
   const added = after.filter((change) => !known.has(entryKey(change)));
+  if (added.length > MAX_ADDED_CHANGES) {
+    return `at most ${MAX_ADDED_CHANGES} new entries of the event's history in one write`;
+  }
+  // Trimming makes room for what is added, and no more: as many as overflow the limit.
+  const room = Math.max(0, before.length + added.length - MAX_EVENT_CHANGES);
+  const lost = lostEntries(before, after, room);
+  if (lost) return lost;
+
   const foreign = added.find((change) => change.by !== writerId);
   if (foreign) return `a new entry of the event's history must be your own: by "${writerId}"`;
   if (added.some((change) => Date.parse(change.at) > latestAt)) {
@@ -50,8 +63,11 @@ export function checkHistory(
   return previous ? unrecordedChange(previous, next, added) : undefined;
 }
 
-/** Why stored entries are missing from the new list or out of their order, if they are. */
-function lostEntries(before: readonly EventChange[], after: readonly EventChange[]) {
+/**
+ * Why stored entries are missing from the new list or out of their order, if they are. Up to
+ * `room` of the oldest after the first may be gone, as trimming a full list drops them.
+ */
+function lostEntries(before: readonly EventChange[], after: readonly EventChange[], room: number) {
   const position = new Map(after.map((change, index) => [entryKey(change), index]));
   let last = -1;
   let dropped = 0;
@@ -59,7 +75,8 @@ function lostEntries(before: readonly EventChange[], after: readonly EventChange
     const at = position.get(entryKey(change));
     if (at === undefined) {
       // Trimming drops the oldest after the first, and only from a full list.
-      const trimmed = index > 0 && index === dropped + 1 && after.length === MAX_EVENT_CHANGES;
+      const trimmed =
+        index > 0 && index === dropped + 1 && dropped < room && after.length === MAX_EVENT_CHANGES;
       if (!trimmed) return "the event's history keeps every earlier entry, unchanged";
       dropped++;
       continue;
@@ -108,20 +125,30 @@ const LEADER_WRITES_BODY = new Set(['status', 'changes']);
 
 /**
  * What is wrong with a substitute's write of the event they lead (src/domain/access.ts,
- * `writesAsLeader`), or undefined. They conducted it, so they may mark it held, with its "held"
- * entry ({@link checkHistory} checks the entry); the plan stays the class teacher's, so nothing
- * else changes, and they neither create nor delete an event.
+ * `writesAsLeader`), or undefined. They conducted it, so they may mark it held, from its day on
+ * (`latestDay`: the latest school date anywhere now), with one "held" entry of theirs made after
+ * the event was handed to them ({@link checkHistory} checks the rest of the entry); the plan stays
+ * the class teacher's, so nothing else changes, and they neither create nor delete an event.
  */
 export function checkLeaderChange(
   previous: EventDoc | undefined,
   next: EventDoc,
+  latestDay: string,
 ): string | undefined {
   const refusal = 'a substitute may mark the event they lead held, and change nothing else';
   if (!previous || next._deleted) return refusal;
   if (previous.body.status !== 'planned' || next.body.status !== 'held') return refusal;
+  if ((next.date ?? '') > latestDay) return 'an event is marked held from its day on';
   const known = new Set((previous.body.changes ?? []).map(entryKey));
   const added = (next.body.changes ?? []).filter((change) => !known.has(entryKey(change)));
-  if (added.some((change) => change.action !== 'held')) return refusal;
+  const [held, ...more] = added;
+  if (held?.action !== 'held' || more.length > 0) return refusal;
+  const handedOver = (previous.body.changes ?? [])
+    .filter((change) => change.action === 'substituted')
+    .at(-1);
+  if (handedOver && held.at < handedOver.at) {
+    return 'the event is marked held after it was handed over, not before';
+  }
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const bodyKeys = new Set([...Object.keys(previous.body), ...Object.keys(next.body)]);
   const kept =

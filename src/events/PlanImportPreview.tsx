@@ -24,7 +24,14 @@ function actionText(t: TFunction, row: PlanPreviewRow, language: string): string
 }
 
 /** The rows of the teacher's class as they will be imported, and every row that will not be. */
-export function PlanImportPreview({ planned }: { planned: PlanEventsImport }) {
+export function PlanImportPreview({
+  planned,
+  school = false,
+}: {
+  planned: PlanEventsImport;
+  /** The administration's import: the rows are the school's, not one class's. */
+  school?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const others = planned.refused.filter((error) => error.code === 'not_your_class');
   const refused = planned.refused.filter((error) => error.code !== 'not_your_class');
@@ -57,7 +64,10 @@ export function PlanImportPreview({ planned }: { planned: PlanEventsImport }) {
           <RefusedTable errors={others} label={t('planImport.otherTable')} />
         </details>
       )}
-      <table className="preview" aria-label={t('planImport.rowsTable')}>
+      <table
+        className="preview"
+        aria-label={t(school ? 'planImport.rowsTableSchool' : 'planImport.rowsTable')}
+      >
         <thead>
           <tr>
             <th>{t('planImport.line')}</th>

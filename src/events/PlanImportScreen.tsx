@@ -98,7 +98,7 @@ export function PlanImportScreen({ classId }: { classId?: string | undefined }) 
             </button>
           )}
           {phase === 'preview' && writes === 0 && <p role="status">{t('planImport.nothing')}</p>}
-          <PlanImportPreview planned={planned} />
+          <PlanImportPreview planned={planned} school={classId === undefined} />
         </>
       )}
     </section>

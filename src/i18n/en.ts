@@ -195,6 +195,7 @@ export const en: Record<keyof Resources, Record<string, string>> = {
     earlierDay:
       '{{name}}: the absence was recorded on another day. Correct the mark in the class list, with a reason.',
     count: '{{here}} of {{total}} here',
+    countLabel: '{{here}} of {{total}} here, {{missing}} still missing',
     missing: 'still missing: {{count}}',
     arrivals: 'Who came',
     noArrivals: 'Nobody yet',
@@ -590,6 +591,7 @@ export const en: Record<keyof Resources, Record<string, string>> = {
     done: 'Events imported: {{count}}. They are sent to the server at the next sync.',
     saveFailed: 'Could not save. Nothing was changed; try again.',
     rowsTable: "Your class's rows",
+    rowsTableSchool: "Rows of the school's classes",
     refusedTable: 'Rows with errors',
     refused: 'Rows with errors are not imported: {{count}}',
     otherClasses: "Other classes' rows are not imported: {{count}} ({{names}})",

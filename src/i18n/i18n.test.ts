@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERRORS } from '../domain/errors';
 import { en } from './en';
@@ -14,7 +16,41 @@ function keys(resources: Record<string, Record<string, string>>): Set<string> {
   return found;
 }
 
+/** Every source file of the app, tests left out. */
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sources(file);
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [file] : [];
+  });
+}
+
+/** Keys the code names whole, as a literal: `t('section.key')` and `'section.key'` constants. */
+function keysInCode(): Map<string, string> {
+  const found = new Map<string, string>();
+  const src = path.resolve(import.meta.dirname, '..');
+  const sections = new Set(Object.keys(ru));
+  for (const file of sources(src)) {
+    for (const match of readFileSync(file, 'utf8').matchAll(/'([a-zA-Z]+)\.([a-zA-Z_]+)'/g)) {
+      const [, section = '', key = ''] = match;
+      if (sections.has(section)) found.set(`${section}.${key}`, path.relative(src, file));
+    }
+  }
+  return found;
+}
+
 describe('translations', () => {
+  it('every key the code names exists in Russian and English', () => {
+    const russian = keys(ru);
+    const english = keys(en);
+    const missing = [...keysInCode()]
+      .filter(
+        ([key]) => !russian.has(key.replace(PLURAL, '')) || !english.has(key.replace(PLURAL, '')),
+      )
+      .map(([key, file]) => `${key} (${file})`);
+    expect(missing).toEqual([]);
+  });
+
   it('English has every Russian key', () => {
     const missing = [...keys(ru)].filter((key) => !keys(en).has(key));
     expect(missing).toEqual([]);

@@ -47,10 +47,14 @@ export async function openHomeroom(
   const auditLog = await AuditLog.open(path.join(config.dataDir, 'access-log'));
   const moved = await moveEntriesFromPouch(auditLog, path.join(config.dataDir, 'audit'));
   if (moved > 0) options.log?.(`Moved ${moved} access-log entries into ./access-log.`);
+  const channelSecret = readOrCreate(path.join(config.dataDir, 'channel.key'), () =>
+    randomBytes(32),
+  );
   const store = await SchoolStore.open(
     config.dbName,
     path.join(config.dataDir, `school-${config.dbName}`),
     options.pouch,
+    channelSecret,
   );
 
   if (config.demo && accounts.size === 0) {

@@ -77,7 +77,7 @@ function currentEntries(index: ChannelIndex) {
 
 /** The index built from nothing but the database's changes feed, as at a start. */
 async function rebuiltIndex(): Promise<ChannelIndex> {
-  const index = new ChannelIndex();
+  const index = new ChannelIndex(store.index.keyOf);
   const changes = await store.db.changes({ since: 0, include_docs: true });
   for (const change of changes.results) index.add(Number(change.seq), change.id, change.doc);
   return index;

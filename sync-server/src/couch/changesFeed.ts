@@ -9,12 +9,7 @@ import { channelsFor, type Channel } from '../../../src/domain/channels';
 import type { HomeroomDoc } from '../../../src/domain/envelope';
 import { MAX_MEDIA_BYTES } from '../../../src/domain/schemas';
 import type { IndexEntry } from '../routing/channelIndex';
-import {
-  channelKey,
-  formatPosition,
-  parsePosition,
-  type FeedPosition,
-} from '../routing/feedPosition';
+import { formatPosition, parsePosition, type FeedPosition } from '../routing/feedPosition';
 import { isNotFound, type StoredDoc } from '../storage/schoolStore';
 import type { DbContext } from './context';
 import { HttpError } from './httpError';
@@ -104,13 +99,13 @@ export async function readFeed(ctx: DbContext, since: string | undefined, option
   await ctx.store.catchUp();
   const index = ctx.store.index;
   const channels = channelsFor(ctx.scope);
-  const position = parsePosition(since, channels, index.lastSeq);
+  // The channels' keys are computed once per request, not once per row.
+  const keys = new Map(channels.map((channel) => [channel, index.keyOf(channel)]));
+  const position = parsePosition(since, [...keys.values()], index.lastSeq);
   if (!position) {
     throw new HttpError('bad_request', '`since` must be a value this server gave as last_seq.');
   }
 
-  // The channels' keys are hashed once per request, not once per row.
-  const keys = new Map(channels.map((channel) => [channel, channelKey(channel)]));
   const starts = new Map<string, number>(
     [...keys.values()].map((key) => [key, position.channels.get(key) ?? 0]),
   );
@@ -120,6 +115,7 @@ export async function readFeed(ctx: DbContext, since: string | undefined, option
     ctx,
     position,
     channels,
+    new Set(keys.values()),
   ).map((id) => ({ row: { id, changes: [], removed: true }, seq: 0 }));
 
   const pending = pendingEntries(ctx, keys, starts);
@@ -218,8 +214,12 @@ function pendingEntries(
 }
 
 /** Documents of channels the user read before and reads no more, that no current channel shows. */
-function lostDocuments(ctx: DbContext, position: FeedPosition, channels: Channel[]): string[] {
-  const currentKeys = new Set(channels.map(channelKey));
+function lostDocuments(
+  ctx: DbContext,
+  position: FeedPosition,
+  channels: Channel[],
+  currentKeys: ReadonlySet<string>,
+): string[] {
   const lost = [...position.channels.keys()]
     .filter((key) => !currentKeys.has(key))
     .flatMap((key) => ctx.store.index.channelOfKey(key) ?? []);

@@ -20,9 +20,17 @@ type Params = { db: string; docid: string };
 const ALL_DOCS_BATCH = 500;
 type Query = Record<string, string | undefined>;
 
-/** True when the user may read this version; design documents only for administrators. */
+const isLocalId = (id: string) => id.startsWith('_local/');
+
+/**
+ * True when the user may read this version; design documents only for administrators, local
+ * documents (checkpoints) never.
+ */
 export function readable(ctx: DbContext, doc: HomeroomDoc | null | undefined): boolean {
   if (!doc) return false;
+  // Checkpoints are read by their owner alone, through the _local routes; not even by the
+  // administration.
+  if (isLocalId(doc._id)) return false;
   if (doc._id.startsWith('_design/')) return ctx.scope.admin;
   if (typeof doc.schoolId !== 'string' || !Array.isArray(doc.classIds)) return ctx.scope.admin;
   return canRead(ctx.scope, doc);
@@ -158,6 +166,8 @@ async function getDoc(ctx: DbContext, id: string, query: Query) {
  * with its ancestry; none for a document never written.
  */
 async function leavesOf(ctx: DbContext, id: string): Promise<StoredDoc[]> {
+  // A local document has no revision tree to list, and is nobody's to read here.
+  if (isLocalId(id)) return [];
   try {
     const found = (await ctx.store.db.get(id, { open_revs: 'all', revs: true })) as unknown as {
       ok?: StoredDoc;

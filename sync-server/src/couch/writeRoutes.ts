@@ -9,6 +9,7 @@ import { CLEAR_ENVELOPE_FIELDS, type HomeroomDoc } from '../../../src/domain/env
 import type { ErrorCode } from '../../../src/domain/errors';
 import { sameMark, type AttendanceBody } from '../../../src/domain/attendance';
 import { checkHistory, checkLeaderChange } from '../../../src/domain/eventHistory';
+import { addDays } from '../../../src/domain/schoolDate';
 import type { EventDoc } from '../../../src/domain/eventLife';
 import { checkMarkDate, checkNotice, checkReceipt } from '../../../src/domain/references';
 import { validateDoc } from '../../../src/domain/schemas';
@@ -94,16 +95,13 @@ export async function writeDocs(
     seen.add(id);
     return checkEarly(ctx, doc);
   });
-  const events = new BatchEvents(early);
   let checked: Checked[] = [];
   const stored = await ctx.store.write({
     ids: early.flatMap((item) => ('raw' in item ? [item.id] : [])),
     refs: eventsNamed(early),
     newEdits,
     prepare: (current) => {
-      checked = early.map((item) =>
-        'raw' in item ? checkAgainstCurrent(ctx, item, newEdits, events, current) : item,
-      );
+      checked = checkInTurn(ctx, early, newEdits, current);
       return checked.filter((item): item is HomeroomDoc => !('error' in item));
     },
   });
@@ -129,6 +127,29 @@ export async function writeDocs(
     checked.filter((item): item is HomeroomDoc => !('error' in item) && written.has(item._id)),
   );
   return results;
+}
+
+/**
+ * The checks against the stored versions, events first: a mark may name an event written in the
+ * same batch (a roll call at an event made on the spot) only once that event has passed its own
+ * checks, so a refused event never vouches for a mark's class or date.
+ */
+function checkInTurn(
+  ctx: DbContext,
+  early: readonly (EarlyChecked | Refusal)[],
+  newEdits: boolean,
+  current: CurrentVersions,
+): Checked[] {
+  const events = new BatchEvents();
+  const check = (item: EarlyChecked) => checkAgainstCurrent(ctx, item, newEdits, events, current);
+  const eventResults = new Map<EarlyChecked, Checked>();
+  for (const item of early) {
+    if (!('raw' in item) || item.doc?.type !== 'event') continue;
+    const result = check(item);
+    eventResults.set(item, result);
+    if (!('error' in result)) events.add(result);
+  }
+  return early.map((item) => ('raw' in item ? (eventResults.get(item) ?? check(item)) : item));
 }
 
 type Refusal = { id: string; error: ErrorCode; reason: string };
@@ -250,22 +271,22 @@ function namedBy(doc: HomeroomDoc): string | undefined {
 }
 
 /**
- * The events a batch's marks name: an event created on the spot arrives in the same batch as its
- * roll call, and a roll call names one event thirty times; the others are read in the write turn.
+ * The events of a batch that passed every check, as the batch's marks see them: an event created
+ * on the spot arrives in the same batch as its roll call, and a roll call names one event thirty
+ * times; the others are read in the write turn.
  */
 class BatchEvents {
-  private readonly events = new Map<string, HomeroomDoc>();
+  /** An event the batch deletes is kept as null: no mark may name it. */
+  private readonly events = new Map<string, HomeroomDoc | null>();
 
-  constructor(early: readonly (EarlyChecked | Refusal)[]) {
-    for (const item of early) {
-      const doc = 'doc' in item ? item.doc : undefined;
-      // Early checks passed, so the writer may write this event.
-      if (doc?.type === 'event' && !doc._deleted) this.events.set(doc._id, doc);
-    }
+  add(event: HomeroomDoc): void {
+    this.events.set(event._id, event._deleted ? null : event);
   }
 
   get(id: string, versions: CurrentVersions): HomeroomDoc | undefined {
-    return this.events.get(id) ?? versions.get(id);
+    const inBatch = this.events.get(id);
+    if (inBatch === null) return undefined;
+    return inBatch ?? versions.get(id);
   }
 }
 
@@ -273,7 +294,9 @@ class BatchEvents {
 function checkLeader(ctx: DbContext, doc: HomeroomDoc, current: StoredDoc | undefined) {
   if (!writesAsLeader(ctx.scope, doc)) return undefined;
   const previous = current && !current._deleted ? (current as EventDoc) : undefined;
-  return checkLeaderChange(previous, doc as EventDoc);
+  // The school's date is at most a day ahead of UTC's (UTC+14 at the most).
+  const latestDay = addDays(new Date().toISOString().slice(0, 10), 1);
+  return checkLeaderChange(previous, doc as EventDoc, latestDay);
 }
 
 /** An event's history only grows, by the writer's own entries (src/domain/eventHistory.ts). */

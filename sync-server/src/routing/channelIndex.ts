@@ -9,7 +9,6 @@
  */
 import { channelsOf, type Channel } from '../../../src/domain/channels';
 import type { HomeroomDoc } from '../../../src/domain/envelope';
-import { channelKey } from './feedPosition';
 
 export interface IndexEntry {
   seq: number;
@@ -41,6 +40,9 @@ export class ChannelIndex {
   /** The last sequence taken in; entries arrive in sequence order. */
   lastSeq = 0;
 
+  /** `keyOf` names a channel in feed positions (./feedPosition.ts, `channelKeys`). */
+  constructor(readonly keyOf: (channel: Channel) => string) {}
+
   /** Takes in one change of the database; `doc` is the new winning version (or its tombstone). */
   add(seq: number, id: string, doc: HomeroomDoc | undefined): void {
     if (seq <= this.lastSeq) return;
@@ -58,7 +60,7 @@ export class ChannelIndex {
     let log = this.logs.get(channel);
     if (!log) {
       this.logs.set(channel, (log = { seqs: [], ids: [], removed: [] }));
-      this.byKey.set(channelKey(channel), channel);
+      this.byKey.set(this.keyOf(channel), channel);
     }
     return log;
   }

@@ -4,10 +4,12 @@
  * channel the user read, how far they read it. A channel that is new to the user is then read from
  * its start, and a channel they lost is known, so its documents can be announced as removed.
  *
- * A forged position can only make the server send the user more of their own channels, or
- * announce removals of documents they cannot read anyway.
+ * A channel's key is a keyed hash (HMAC-SHA-256 under a secret the server keeps in its data
+ * folder), so a client can name only channels this server once gave it a position in: a forged
+ * position can make the server send the user more of their own channels, and cannot make it
+ * announce, as removed, the documents of a channel the user never read.
  */
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Channel } from '../../../src/domain/channels';
 
 export interface FeedPosition {
@@ -19,8 +21,10 @@ export interface FeedPosition {
 
 const HASH_CHARS = 10;
 
-export function channelKey(channel: Channel): string {
-  return createHash('sha256').update(channel).digest('base64url').slice(0, HASH_CHARS);
+/** The key function of a server: a channel's key under the server's channel secret. */
+export function channelKeys(secret: Buffer): (channel: Channel) => string {
+  return (channel) =>
+    createHmac('sha256', secret).update(channel).digest('base64url').slice(0, HASH_CHARS);
 }
 
 /**
@@ -29,12 +33,12 @@ export function channelKey(channel: Channel): string {
  */
 export function parsePosition(
   since: string | undefined,
-  current: readonly Channel[],
+  currentKeys: readonly string[],
   nowSeq: number,
 ): FeedPosition | undefined {
   const all = (seq: number) => ({
     seq,
-    channels: new Map(current.map((channel) => [channelKey(channel), seq])),
+    channels: new Map(currentKeys.map((key) => [key, seq])),
   });
   if (since === undefined || since === '' || since === '0') return { seq: 0, channels: new Map() };
   if (since === 'now') return all(nowSeq);

@@ -8,11 +8,13 @@
  * `db` directly (seeding, imports with the server stopped, tests) is taken in from the changes
  * feed by the next {@link SchoolStore.catchUp}, which every reader and every write group runs first.
  */
+import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import PouchDB, { type Database, type Response, type WriteError } from 'pouchdb';
 import type { HomeroomDoc } from '../../../src/domain/envelope';
 import { Grants, isGrantDoc } from '../../../src/domain/grants';
 import { ChannelIndex } from '../routing/channelIndex';
+import { channelKeys } from '../routing/feedPosition';
 
 const CATCH_UP_BATCH = 2000;
 
@@ -56,7 +58,7 @@ interface QueuedWrite {
 
 export class SchoolStore {
   readonly grants = new Grants();
-  readonly index = new ChannelIndex();
+  readonly index: ChannelIndex;
   private readonly changes = new EventEmitter();
   /** Catch-up passes and write groups, one at a time, so the index never skips or repeats a change. */
   private turn: Promise<void> = Promise.resolve();
@@ -67,12 +69,23 @@ export class SchoolStore {
   private constructor(
     readonly name: string,
     readonly db: SchoolDb,
+    channelSecret: Buffer,
   ) {
     this.changes.setMaxListeners(0);
+    this.index = new ChannelIndex(channelKeys(channelSecret));
   }
 
-  static async open(name: string, location: string, options?: object): Promise<SchoolStore> {
-    const store = new SchoolStore(name, new PouchDB<HomeroomDoc>(location, options));
+  /**
+   * `channelSecret` keys the channel names in feed positions; kept across restarts, positions
+   * stay valid (a fresh one per open, in tests, makes every old position start over).
+   */
+  static async open(
+    name: string,
+    location: string,
+    options?: object,
+    channelSecret: Buffer = randomBytes(32),
+  ): Promise<SchoolStore> {
+    const store = new SchoolStore(name, new PouchDB<HomeroomDoc>(location, options), channelSecret);
     await store.catchUp();
     return store;
   }

@@ -1,0 +1,236 @@
+/**
+ * The findings of a second attack on the server API (commit 514d49c), each pinned by the probe
+ * that found it: a mark that rode on a refused event of the same batch into another class, an
+ * event's history flushed by one write of a hundred entries, a forged feed position that listed
+ * the ids of a whole school, checkpoints read by the administration and told apart by a 500, and
+ * a substitute marking an event held before its day.
+ */
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attendanceRecord, PRESENT, recordMark } from '../../src/domain/attendance';
+import type { HomeroomDoc } from '../../src/domain/envelope';
+import { applyChange, type EventDoc, type LifeRequest } from '../../src/domain/eventLife';
+import { addDays } from '../../src/domain/schoolDate';
+import {
+  DIRECTOR,
+  GUARDIAN_10B,
+  login,
+  startTestServer,
+  TEACHER_10B,
+  type TestServer,
+} from './testServer';
+
+/** Воронина teaches English and leads no class: she is the substitute here. */
+const VORONINA = 'kvoronina922@example.com';
+const AT = new Date().toISOString();
+
+let server: TestServer;
+type Session = Awaited<ReturnType<typeof login>>;
+let teacher: Session;
+let voronina: Session;
+let mum: Session;
+let director: Session;
+let everything: HomeroomDoc[];
+
+async function feed(session: Session, since?: string) {
+  const response = await server.app.inject({
+    url: `/couch/demo/_changes?include_docs=true${since ? `&since=${since}` : ''}`,
+    headers: { cookie: session.cookie },
+  });
+  expect(response.statusCode).toBe(200);
+  return response.json<{ results: { id: string; removed?: true; doc?: HomeroomDoc }[] }>();
+}
+
+async function bulk(session: Session, docs: object[]) {
+  const response = await server.app.inject({
+    method: 'POST',
+    url: '/couch/demo/_bulk_docs',
+    headers: { cookie: session.cookie },
+    payload: { docs },
+  });
+  return response.json<{ id: string; ok?: boolean; error?: string; reason?: string }[]>();
+}
+
+async function current(id: string): Promise<EventDoc> {
+  const response = await server.app.inject({
+    url: `/couch/demo/${encodeURIComponent(id)}`,
+    headers: { cookie: director.cookie },
+  });
+  return response.json<EventDoc>();
+}
+
+function changed(event: EventDoc, request: LifeRequest, by: string): EventDoc {
+  const result = applyChange(event, request, { personId: by, at: AT });
+  if (!result.ok) throw new Error(result.error);
+  return result.event;
+}
+
+const classNamed = (name: string) =>
+  everything.find((d) => d.type === 'class' && (d.body as { name: string }).name === name)!
+    .classIds[0]!;
+const eventOn = (classId: string, date: string) =>
+  everything.find(
+    (doc) => doc.type === 'event' && doc.classIds[0] === classId && doc.date === date,
+  ) as EventDoc;
+
+/** The 10 «Б» event of `date`, handed to Воронина by the class teacher; as stored now. */
+async function handedToVoronina(date: string): Promise<EventDoc> {
+  const event = eventOn(classNamed('10 «Б»'), date);
+  const substitute = { personId: voronina.personId, name: 'Воронина К. И.' };
+  const handed = changed(
+    await current(event._id),
+    { action: 'substituted', reason: 'Больничный', substitute },
+    teacher.personId,
+  );
+  expect(await bulk(teacher, [handed])).toEqual([expect.objectContaining({ ok: true })]);
+  return current(event._id);
+}
+
+function markAt(event: EventDoc, pupil: HomeroomDoc, date = event.date) {
+  const body = recordMark(undefined, PRESENT, AT, 'x');
+  const mark = attendanceRecord({ event, pupil }, body, { updatedAt: AT, updatedBy: 'x' });
+  return { ...mark, date };
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  teacher = await login(server.app, TEACHER_10B);
+  voronina = await login(server.app, VORONINA);
+  mum = await login(server.app, GUARDIAN_10B);
+  director = await login(server.app, DIRECTOR);
+  everything = (await feed(director)).results.flatMap((row) => (row.doc ? [row.doc] : []));
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+describe('1. a mark never rides on a refused event of its batch', () => {
+  it("a substitute's event moved into 5 «А», with a 5 «А» pupil's mark: both refused", async () => {
+    const led = await handedToVoronina('2026-09-07');
+    const class5a = classNamed('5 «А»');
+    const pupil5a = everything.find((d) => d.type === 'pupil' && d.classIds[0] === class5a)!;
+    const forged = { ...led, classIds: [class5a], date: '2026-01-01' };
+    const results = await bulk(voronina, [forged, markAt(forged, pupil5a)]);
+    expect(results.map((result) => result.error)).toEqual(['forbidden', 'invalid_doc']);
+  });
+
+  it("a class teacher's copy of another class's event, with a mark dated 1999: both refused", async () => {
+    const class5a = classNamed('5 «А»');
+    const other = everything.find(
+      (doc) => doc.type === 'event' && doc.classIds[0] === class5a,
+    ) as EventDoc;
+    const class10b = classNamed('10 «Б»');
+    const child = everything.find((d) => d.type === 'pupil' && d.classIds[0] === class10b)!;
+    const copy = { ...other, classIds: [class10b], date: '1999-01-01' };
+    const results = await bulk(teacher, [copy, markAt(copy, child)]);
+    expect(results.map((result) => result.error)).toEqual(['forbidden', 'invalid_doc']);
+  });
+
+  it('an event made on the spot still carries its roll call in the same batch', async () => {
+    const class10b = classNamed('10 «Б»');
+    const child = everything.find((d) => d.type === 'pupil' && d.classIds[0] === class10b)!;
+    const today = AT.slice(0, 10);
+    const made: EventDoc = {
+      _id: 'event:on-the-spot-second-attack',
+      type: 'event',
+      schoolId: child.schoolId,
+      classIds: [class10b],
+      eventId: 'on-the-spot-second-attack',
+      audience: 'class-families',
+      date: today,
+      updatedAt: AT,
+      updatedBy: 'x',
+      body: { title: 'Экскурсия', status: 'planned' },
+    };
+    const results = await bulk(teacher, [made, markAt(made, child)]);
+    expect(results.map((result) => result.ok)).toEqual([true, true]);
+  });
+});
+
+describe("2. one write does not flush an event's history", () => {
+  it('a hundred new entries replacing the cancellation and its restoring are refused', async () => {
+    const event = eventOn(classNamed('10 «Б»'), '2026-09-21');
+    const cancelled = changed(
+      await current(event._id),
+      { action: 'cancelled', reason: 'Карантин' },
+      teacher.personId,
+    );
+    expect(await bulk(teacher, [cancelled])).toEqual([expect.objectContaining({ ok: true })]);
+    const stored = await current(event._id);
+    const [first] = stored.body.changes ?? [];
+    const flood = Array.from({ length: 99 }, (_, i) => ({
+      action: 'edited' as const,
+      at: new Date(Date.parse(AT) - (100 - i) * 1000).toISOString(),
+      by: teacher.personId,
+    }));
+    const flushed = { ...stored, body: { ...stored.body, changes: [first!, ...flood] } };
+    const [result] = await bulk(teacher, [flushed]);
+    expect(result?.error).toBe('invalid_doc');
+    expect((await current(event._id)).body.changes).toEqual(stored.body.changes);
+  });
+});
+
+describe('3. a forged feed position names no channel the user never read', () => {
+  it("the school's channel under the old unkeyed hash announces nothing as removed", async () => {
+    const schoolId = everything[0]!.schoolId;
+    const key = createHash('sha256').update(`all:${schoolId}`).digest('base64url').slice(0, 10);
+    const since = Buffer.from(JSON.stringify({ s: 0, k: [key] })).toString('base64url');
+    const rows = (await feed(mum, since)).results;
+    const readable = new Set((await feed(mum)).results.map((row) => row.id));
+    expect(rows.filter((row) => row.removed && !readable.has(row.id))).toEqual([]);
+  });
+});
+
+describe('4. checkpoints are their owner’s alone', () => {
+  it('the director reads no one else’s, and a lookup answers as for a missing one', async () => {
+    const put = await server.app.inject({
+      method: 'PUT',
+      url: '/couch/demo/_local/ck-second-attack',
+      headers: { cookie: mum.cookie },
+      payload: { last_seq: '7' },
+    });
+    expect(put.statusCode).toBe(201);
+    const stored = `_local/u:account:${mum.personId}:ck-second-attack`;
+    for (const url of [
+      `/couch/demo/${encodeURIComponent(stored)}`,
+      `/couch/demo/${encodeURIComponent(stored)}?open_revs=all`,
+      `/couch/demo/${encodeURIComponent(`_local/idx:account:${mum.personId}`)}`,
+    ]) {
+      const response = await server.app.inject({ url, headers: { cookie: director.cookie } });
+      expect(response.statusCode, url).toBe(404);
+    }
+    const lookups = await Promise.all(
+      [stored, `_local/u:account:${mum.personId}:never-written`].map((id) =>
+        server.app.inject({
+          method: 'POST',
+          url: '/couch/demo/_bulk_get',
+          headers: { cookie: teacher.cookie },
+          payload: { docs: [{ id }] },
+        }),
+      ),
+    );
+    expect(lookups.map((response) => response.statusCode)).toEqual([200, 200]);
+    const errors = lookups.map(
+      (response) =>
+        response.json<{ results: { docs: { error?: { error: string } }[] }[] }>().results[0]
+          ?.docs[0]?.error?.error,
+    );
+    expect(errors).toEqual(['not_found', 'not_found']);
+  });
+});
+
+describe('5. a substitute marks the event held from its day on', () => {
+  it('an event next month cannot be marked held today', async () => {
+    const event = everything.find(
+      (doc) =>
+        doc.type === 'event' &&
+        doc.classIds[0] === classNamed('10 «Б»') &&
+        (doc.date ?? '') > addDays(AT.slice(0, 10), 2),
+    ) as EventDoc;
+    const led = await handedToVoronina(event.date!);
+    const [result] = await bulk(voronina, [changed(led, { action: 'held' }, voronina.personId)]);
+    expect(result?.error).toBe('forbidden');
+    expect(result?.reason).toMatch(/its day/);
+  });
+});
