@@ -17,7 +17,12 @@ export interface ServerConfig {
   tls?: { cert: string; key: string } | undefined;
   /** pino level; 'silent' in tests. */
   logLevel: string;
+  /** Days the access log keeps an entry; 0 keeps every entry. */
+  accessLogDays: number;
 }
+
+/** Two school years: the year an entry is made in and the one after, for questions about it. */
+const ACCESS_LOG_DAYS = 730;
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -27,6 +32,12 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
   const key = env.HOMEROOM_TLS_KEY;
   if (Boolean(cert) !== Boolean(key)) {
     throw new Error('Set both HOMEROOM_TLS_CERT and HOMEROOM_TLS_KEY, or neither.');
+  }
+  const accessLogDays = Number(env.HOMEROOM_ACCESS_LOG_DAYS ?? ACCESS_LOG_DAYS);
+  if (!Number.isInteger(accessLogDays) || accessLogDays < 0) {
+    throw new Error(
+      `HOMEROOM_ACCESS_LOG_DAYS must be a whole number of days (0 keeps everything), not «${env.HOMEROOM_ACCESS_LOG_DAYS ?? ''}».`,
+    );
   }
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -42,5 +53,6 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     staticDir: path.resolve(env.HOMEROOM_STATIC ?? path.join(ROOT, 'dist')),
     tls: cert && key ? { cert, key } : undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
+    accessLogDays,
   };
 }

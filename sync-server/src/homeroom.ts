@@ -47,6 +47,7 @@ export async function openHomeroom(
   const auditLog = await AuditLog.open(path.join(config.dataDir, 'access-log'));
   const moved = await moveEntriesFromPouch(auditLog, path.join(config.dataDir, 'audit'));
   if (moved > 0) options.log?.(`Moved ${moved} access-log entries into ./access-log.`);
+  const retention = keepAccessLog(auditLog, config.accessLogDays, options.log);
   const channelSecret = readOrCreate(path.join(config.dataDir, 'channel.key'), () =>
     randomBytes(32),
   );
@@ -75,12 +76,42 @@ export async function openHomeroom(
       staticDir: config.staticDir,
     },
     async close() {
+      clearInterval(retention.timer);
+      await retention.running;
       await store.close();
       await auditLog.close();
       await accountsDb.close();
       await devicesDb.close();
     },
   };
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Removes access-log entries older than `days` (none when 0): once at start, in the background,
+ * then every day the server runs.
+ */
+function keepAccessLog(log: AuditLog, days: number, report?: (message: string) => void) {
+  const state: { timer: NodeJS.Timeout | undefined; running: Promise<void> } = {
+    timer: undefined,
+    running: Promise.resolve(),
+  };
+  if (days === 0) return state;
+  const prune = () => {
+    state.running = state.running.then(async () => {
+      try {
+        const removed = await log.prune(new Date(Date.now() - days * DAY_MS));
+        if (removed > 0) report?.(`Removed ${removed} access-log entries older than ${days} days.`);
+      } catch (error) {
+        report?.(`The access log could not be pruned: ${String(error)}`);
+      }
+    });
+  };
+  prune();
+  state.timer = setInterval(prune, DAY_MS);
+  state.timer.unref();
+  return state;
 }
 
 function readOrCreate(file: string, create: () => Buffer): Buffer {

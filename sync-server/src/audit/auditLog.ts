@@ -1,7 +1,7 @@
 /**
  * The access log: every read and write of personal data on the server, as who, which role, from
  * which device, which document, what, and when. It is append-only: no route writes or deletes it,
- * and the server only ever adds entries. Entries are keyed by pupil (or by document when a record is
+ * and the server only adds entries, and removes those past their retention period (`prune`). Entries are keyed by pupil (or by document when a record is
  * about no pupil) and time, so "who looked at this child's records" is one range read. No body,
  * password or key is ever in an entry.
  *
@@ -52,6 +52,9 @@ const PERSONAL = new Set([
   'receipt',
 ]);
 const FLUSH_MS = 200;
+const PRUNE_BATCH = 1000;
+/** The time in an entry's key: `p:<pupil>:<ISO time>:<counter>` or `d:<doc id>:<ISO time>:<counter>`. */
+const ENTRY_TIME = /:(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z):\d{6}$/;
 const FLUSH_AT = 1000;
 
 export class AuditLog {
@@ -139,6 +142,40 @@ export class AuditLog {
       });
     }
     return entries;
+  }
+
+  /**
+   * Removes the entries made before `before`, in batches; returns how many. The time is read from
+   * the key (`…:<ISO time>:<counter>`), so values are never read.
+   */
+  async prune(before: Date): Promise<number> {
+    await this.flush();
+    const limit = before.toISOString();
+    const iterator = this.db.iterator({ values: false, keyAsBuffer: false });
+    let removed = 0;
+    let batch: { type: 'del'; key: string }[] = [];
+    const removeBatch = async () => {
+      const operations = batch;
+      batch = [];
+      removed += operations.length;
+      await done((callback) => {
+        this.db.batch(operations, callback);
+      });
+    };
+    try {
+      for (let next = await iterator.next(); next; next = await iterator.next()) {
+        const key = next[0];
+        const at = ENTRY_TIME.exec(key)?.[1];
+        if (at !== undefined && at < limit) batch.push({ type: 'del', key });
+        if (batch.length >= PRUNE_BATCH) await removeBatch();
+      }
+    } finally {
+      await done((callback) => {
+        iterator.end(callback);
+      });
+    }
+    if (batch.length > 0) await removeBatch();
+    return removed;
   }
 
   /** Stores what is pending and closes the log. */

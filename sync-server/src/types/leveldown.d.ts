@@ -1,6 +1,6 @@
 /**
  * The part of leveldown (LevelDB for Node, https://github.com/Level/leveldown) that the access log
- * uses: string keys and values, batches of puts, and ranges read in key order.
+ * uses: string keys and values, batches of puts and deletions, and ranges read in key order.
  */
 declare module 'leveldown' {
   type Callback = (error?: Error | null) => void;
@@ -11,6 +11,11 @@ declare module 'leveldown' {
     value: string;
   }
 
+  export interface DelOperation {
+    type: 'del';
+    key: string;
+  }
+
   export interface IteratorOptions {
     gt?: string;
     gte?: string;
@@ -18,8 +23,10 @@ declare module 'leveldown' {
     lte?: string;
     reverse?: boolean;
     limit?: number;
+    /** Without values, each entry's value is an empty string. */
+    values?: boolean;
     keyAsBuffer: false;
-    valueAsBuffer: false;
+    valueAsBuffer?: false;
   }
 
   export interface Iterator {
@@ -31,7 +38,7 @@ declare module 'leveldown' {
   export interface LevelDown {
     open(options: { createIfMissing?: boolean }, callback: Callback): void;
     close(callback: Callback): void;
-    batch(operations: PutOperation[], callback: Callback): void;
+    batch(operations: (PutOperation | DelOperation)[], callback: Callback): void;
     iterator(options: IteratorOptions): Iterator;
   }
 
