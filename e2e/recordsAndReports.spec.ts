@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { fixturePupils, TEACHER_10B } from './support/fixture';
-import { LoginPage, openDevice, RollCallPage, StatusLine, TABLET } from './support/pages';
+import { LoginPage, openDevice, PHONE, RollCallPage, StatusLine, TABLET } from './support/pages';
 
 const MEETING = /Родительское собрание «Итоги первого полугодия».*10 декабря/;
 const TOURNAMENT = /Турнир по мини-футболу.*20 ноября/;
@@ -121,4 +121,16 @@ test('outcome, minutes and an achievement are recorded, synced, and the portfoli
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
   await context.close();
+
+  await test.step("the pupil's family sees the achievement addressed to it", async () => {
+    const guardian = pupil?.guardianEmails[0];
+    if (!guardian) throw new Error('the pupil has no guardian with a login');
+    const phone = await openDevice(browser, PHONE);
+    await phone.page.goto('/');
+    await new LoginPage(phone.page).logIn(guardian);
+    const achievements = phone.page.getByRole('region', { name: 'Достижения' });
+    await expect(achievements).toContainText(ACHIEVEMENT, { timeout: 30_000 });
+    await expect(achievements).toContainText('Диплом призёра.');
+    await phone.context.close();
+  });
 });

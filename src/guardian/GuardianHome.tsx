@@ -5,6 +5,7 @@ import { ChildNotices } from '../absence/ChildNotices';
 import { fullName } from '../domain/names';
 import { childrenOf } from '../domain/queries';
 import { useDocs, useMe } from '../store/hooks';
+import { ChildAchievements } from './ChildAchievements';
 import { ChildAudit } from './ChildAudit';
 import { ChildEvents } from './ChildEvents';
 import { ChildMarks } from './ChildMarks';
@@ -48,6 +49,7 @@ export function GuardianHome() {
         <ChildEvents child={child} />
         <ChildMarks child={child} />
         <ChildNotes child={child} />
+        <ChildAchievements child={child} />
         <ChildAudit key={child._id} child={child} />
       </div>
     </>

@@ -1,11 +1,10 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fullName } from '../domain/names';
-import { classOf, ofType, type DocOf } from '../domain/queries';
-import { formatDate } from '../events/formatDate';
+import { classOf, type DocOf } from '../domain/queries';
 import { navigate } from '../store/appStore';
 import { useDocs } from '../store/hooks';
 import { AchievementForm } from './AchievementForm';
+import { AchievementList } from './AchievementList';
 import { PupilAttendance } from './PupilAttendance';
 import { PupilPortfolio } from './PupilPortfolio';
 
@@ -14,16 +13,9 @@ import { PupilPortfolio } from './PupilPortfolio';
  * a form to add one, and the portfolio.
  */
 export function PupilScreen({ pupilId, eventId }: { pupilId: string; eventId?: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const docs = useDocs();
   const pupil = docs.get(`pupil:${pupilId}`) as DocOf<'pupil'> | undefined;
-  const achievements = useMemo(
-    () =>
-      ofType(docs, 'achievement')
-        .filter((doc) => doc.pupilId === pupilId)
-        .sort((a, b) => (b.date ?? b.updatedAt).localeCompare(a.date ?? a.updatedAt)),
-    [docs, pupilId],
-  );
   const back = () => {
     navigate(eventId ? { name: 'event', eventId } : { name: 'home' });
   };
@@ -40,22 +32,7 @@ export function PupilScreen({ pupilId, eventId }: { pupilId: string; eventId?: s
       <PupilAttendance pupil={pupil} />
       <section aria-labelledby="achievements-title">
         <h3 id="achievements-title">{t('pupils.achievements')}</h3>
-        {achievements.length === 0 && <p className="empty">{t('pupils.noAchievements')}</p>}
-        <ul className="achievements">
-          {achievements.map((doc) => (
-            <li key={doc._id} className="note">
-              <p>
-                <strong>{doc.body.title}</strong>
-                {doc.date ? ` · ${formatDate(doc.date, i18n.language)}` : ''}
-              </p>
-              {doc.body.text && <p>{doc.body.text}</p>}
-              <small>
-                {doc.body.authorName ? `${doc.body.authorName} · ` : ''}
-                {doc.audience === 'staff' ? t('notes.staff') : t('notes.family')}
-              </small>
-            </li>
-          ))}
-        </ul>
+        <AchievementList pupilId={pupilId} forTeacher />
         <AchievementForm key={pupilId} pupil={pupil} />
       </section>
       <PupilPortfolio key={pupilId} pupilId={pupilId} />
