@@ -237,3 +237,27 @@ test('a screen that fails to render says so and leaves the header working, never
   await expect(page.locator('input[name=password]')).toBeVisible();
   await context.close();
 });
+
+test("the device's Back button goes back through the app's screens, not out of the app", async ({
+  browser,
+}) => {
+  const { page, context } = await openDevice(browser, LANDSCAPE);
+  await logInAsTeacher(page);
+  const home = page.getByRole('heading', { name: 'Класс 10 «Б»' });
+  await page.getByRole('button', { name: new RegExp(`${TODAY_EVENT}.*14 декабря`) }).click();
+  const rollCall = new RollCallPage(page);
+  await expect(rollCall.counter()).toBeVisible();
+  await page.goBack();
+  await expect(home).toBeVisible();
+  await page.goForward();
+  await expect(rollCall.counter()).toBeVisible();
+  // The app's own «Назад» goes back too: the device's Back then leaves the class list alone.
+  await page.getByRole('button', { name: /Назад/ }).click();
+  await expect(home).toBeVisible();
+  await page.getByRole('button', { name: new RegExp(`${TODAY_EVENT}.*14 декабря`) }).click();
+  await expect(rollCall.counter()).toBeVisible();
+  await page.goBack();
+  await expect(home).toBeVisible();
+  expect(page.url()).toMatch(/\/$/);
+  await context.close();
+});

@@ -6,6 +6,7 @@ import { App } from './App';
 import { createI18n, storedLanguage } from './i18n/i18n';
 import { registerPwa } from './pwa/registerPwa';
 import { FaultBoundary } from './shell/FaultBoundary';
+import { followHistory } from './store/appStore';
 import './styles.css';
 
 async function boot(): Promise<void> {
@@ -13,6 +14,7 @@ async function boot(): Promise<void> {
   document.documentElement.lang = language;
   const i18n = await createI18n(language);
   registerPwa();
+  followHistory();
   const root = document.getElementById('root');
   if (!root) return;
   createRoot(root).render(

@@ -109,10 +109,53 @@ export function applyDocs(upserted: readonly HomeroomDoc[], removed: readonly st
   });
 }
 
+/**
+ * Screens are entries of the browser's history, all at the app's one address (the one the
+ * service worker serves offline): the device's Back button returns to the screen before, as a
+ * teacher expects, instead of leaving the app.
+ */
+interface Place {
+  homeroom: { tab: Tab | null; route: Route; from: { tab: Tab | null; route: Route } };
+}
+
+function remember(tab: Tab | null, route: Route, from: Place['homeroom']['from']): void {
+  if (typeof window === 'undefined') return;
+  window.history.pushState({ homeroom: { tab, route, from } } satisfies Place, '');
+}
+
+/** True when `route` of `tab` is the screen the current history entry was opened from. */
+function isWayBack(tab: Tab | null, route: Route): boolean {
+  if (typeof window === 'undefined') return false;
+  const from = (window.history.state as Partial<Place> | null)?.homeroom?.from;
+  return from?.tab === tab && JSON.stringify(from.route) === JSON.stringify(route);
+}
+
 export function navigate(route: Route): void {
+  // The app's own «Назад» goes back in history, so the device's Back does not return to where
+  // the user just came back from.
+  const { tab, route: from } = useApp.getState();
+  if (isWayBack(tab, route)) {
+    window.history.back();
+    return;
+  }
   useApp.setState({ route });
+  remember(tab, route, { tab, route: from });
 }
 
 export function selectTab(tab: Tab): void {
-  useApp.setState({ tab, route: { name: 'home' } });
+  const route: Route = { name: 'home' };
+  const from = { tab: useApp.getState().tab, route: useApp.getState().route };
+  useApp.setState({ tab, route });
+  remember(tab, route, from);
+}
+
+/** Shows the screen of a history entry when the user goes back (or forward) to it. */
+export function followHistory(): void {
+  window.addEventListener('popstate', (event: PopStateEvent) => {
+    const place = (event.state as Partial<Place> | null)?.homeroom;
+    const tab = useApp.getState().tab;
+    useApp.setState(
+      place ? { tab: place.tab ?? tab, route: place.route } : { route: { name: 'home' } },
+    );
+  });
 }
