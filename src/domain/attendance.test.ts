@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   absentLetter,
+  attended,
   attendedPercent,
   calendarProblems,
   EVIDENCE,
@@ -59,6 +60,24 @@ const mark = (status: Mark['status'], reason: Mark['reason'], evidence: Mark['ev
   status,
   reason,
   evidence,
+});
+
+describe('the headcount', () => {
+  it('counts everyone who was there: present, off-site, late, left early; not the absent', () => {
+    const statuses = ['present', 'off-site', 'late', 'left-early', 'absent'] as const;
+    const mark = (status: (typeof statuses)[number]) => ({
+      status,
+      reason: 'unknown' as const,
+      evidence: 'none' as const,
+      excused: false,
+    });
+    expect(statuses.filter((status) => attended(mark(status)))).toEqual([
+      'present',
+      'off-site',
+      'late',
+      'left-early',
+    ]);
+  });
 });
 
 describe('letters ↔ marks', () => {

@@ -59,6 +59,14 @@ export function isPresent(mark: Mark): boolean {
   return mark.status === 'present' || mark.status === 'off-site';
 }
 
+/**
+ * Whether the pupil was there for at least part of it: present, off-site, late or left early.
+ * The headcount of a roll call («28 из 31») and of minutes («Присутствовали») counts these.
+ */
+export function attended(mark: Mark): boolean {
+  return mark.status !== 'absent';
+}
+
 export function sameMark(a: Mark, b: Mark): boolean {
   return (
     a.status === b.status &&

@@ -3,7 +3,7 @@
  * or the minutes an event's body carried before notes had them), what to pre-fill a new one with,
  * and who has read a note, counted by family.
  */
-import { isPresent } from '../domain/attendance';
+import { attended } from '../domain/attendance';
 import { uuidOf } from '../domain/envelope';
 import { shortName } from '../domain/names';
 import { markAt, notesOfEvent, ofType, pupilsOf, type DocOf, type Docs } from '../domain/queries';
@@ -31,7 +31,7 @@ export function attendanceAt(
 ): { present: number; of: number; marked: number } {
   const pupils = pupilsOf(docs, classIds);
   const marks = pupils.flatMap((pupil) => markAt(docs, eventId, pupil.pupilId ?? '') ?? []);
-  return { present: marks.filter(isPresent).length, of: pupils.length, marked: marks.length };
+  return { present: marks.filter(attended).length, of: pupils.length, marked: marks.length };
 }
 
 /**

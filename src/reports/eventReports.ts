@@ -3,7 +3,7 @@
  * the event, its marks and its notes. Nothing here is typed twice.
  */
 import type { jsPDF } from 'jspdf';
-import { isPresent } from '../domain/attendance';
+import { attended } from '../domain/attendance';
 import { fullName } from '../domain/names';
 import {
   classOf,
@@ -52,7 +52,7 @@ export function eventFacts(docs: Docs, eventId: string): EventFacts | undefined 
   const pupils = pupilsOf(docs, [classId]);
   const present = pupils.filter((pupil) => {
     const mark = markAt(docs, eventId, pupil.pupilId ?? '');
-    return mark !== undefined && isPresent(mark);
+    return mark !== undefined && attended(mark);
   });
   const meetings = eventsOfClass(docs, classId).filter(isMeeting);
   const notes = notesOfEvent(docs, eventId);

@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSuggestions } from '../absence/useSuggestions';
-import { isPresent, toggledMark, type Mark } from '../domain/attendance';
+import { attended, toggledMark, type Mark } from '../domain/attendance';
 import { uuidOf } from '../domain/envelope';
 import { markAt, pupilsOf, type DocOf } from '../domain/queries';
 import { EventBanner } from '../events/EventBanner';
@@ -59,7 +59,7 @@ export function RollCall({
 
   const uuid = uuidOf(event._id);
   const marks = pupils.map((pupil) => markAt(docs, uuid, pupil.pupilId ?? ''));
-  const present = marks.filter((mark) => mark && isPresent(mark)).length;
+  const present = marks.filter((mark) => mark && attended(mark)).length;
   const onError = (error: unknown) => {
     setFailed(error instanceof StorageFullError ? 'storageFull' : 'unknown');
   };
