@@ -54,11 +54,15 @@ test('roll call: register order, one-tap all present with undo, letters that tog
 
   // The sheet of a pupil shows the school's letters with their meanings.
   const sheet = await rollCall.openSheet(first);
+  // In the pupil's grammatical gender, whatever the school's settings write.
+  const girl =
+    class10b.find((p) => `${p.lastName} ${p.firstName}` === expectedOrder[0])?.sex === 'Ж';
+  const a = girl ? 'а' : '';
   for (const [letter, meaning] of [
-    ['н', 'отсутствовал без уважительной причины'],
-    ['б', 'болел'],
-    ['у', 'отсутствовал по уважительной причине'],
-    ['оп', 'опоздал'],
+    ['н', `отсутствовал${a} без уважительной причины`],
+    ['б', `отсутствовал${a}, болел${a}`],
+    ['у', `отсутствовал${a} по уважительной причине`],
+    ['оп', `опоздал${a}`],
   ] as const) {
     await expect(
       sheet.getByRole('button', { name: letter, exact: true }),

@@ -14,7 +14,7 @@ import {
 } from '../domain/attendance';
 import { fullName } from '../domain/names';
 import type { DocOf } from '../domain/queries';
-import { unmarkedText } from '../guardian/MarkText';
+import { markText, unmarkedText } from '../guardian/MarkText';
 import { navigate } from '../store/appStore';
 import { StorageFullError } from '../store/storageGuard';
 import { schoolTimeZone, useDocs, useMe, useSchool } from '../store/hooks';
@@ -130,6 +130,7 @@ export function MarkSheet({ event, pupil, mark, proposed, onClose }: Props) {
           <LetterButton
             key={letter.letter}
             letter={letter}
+            meaning={markText(t, markForLetter(letter), pupil)}
             pressed={active === letter}
             onChoose={() => {
               save(markForLetter(letter));
@@ -183,13 +184,19 @@ export function MarkSheet({ event, pupil, mark, proposed, onClose }: Props) {
   );
 }
 
-/** A school letter: the letter on the button, its meaning beside it as the button's description. */
+/**
+ * A school letter: the letter on the button, its meaning beside it as the button's description,
+ * in the app's language and the pupil's grammatical gender («болела»), from the mark the letter
+ * stands for.
+ */
 function LetterButton({
   letter,
+  meaning,
   pressed,
   onChoose,
 }: {
   letter: AttendanceLetter;
+  meaning: string;
   pressed: boolean;
   onChoose: () => void;
 }) {
@@ -205,7 +212,7 @@ function LetterButton({
       >
         {letter.letter}
       </button>
-      <span id={meaningId}>{letter.meaning}</span>
+      <span id={meaningId}>{meaning}</span>
     </span>
   );
 }
