@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DOC_TYPES } from '../domain/envelope';
 import { ERRORS } from '../domain/errors';
 import { en } from './en';
 import { createI18n } from './i18n';
@@ -54,6 +55,13 @@ describe('translations', () => {
   it('English has every Russian key', () => {
     const missing = [...keys(ru)].filter((key) => !keys(en).has(key));
     expect(missing).toEqual([]);
+  });
+
+  it('every document type has a name, for the access log', () => {
+    for (const type of DOC_TYPES) {
+      expect(keys(ru).has(`docType.${type}`), type).toBe(true);
+      expect(keys(en).has(`docType.${type}`), type).toBe(true);
+    }
   });
 
   it.each(['ru', 'en'] as const)('every registry error code has text in %s', async (language) => {
