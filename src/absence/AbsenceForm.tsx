@@ -1,14 +1,13 @@
 import { useMemo, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { noticeDatesProblem, type NoticeDatesProblem } from '../domain/absence';
+import { likelyFirstDay, noticeDatesProblem, type NoticeDatesProblem } from '../domain/absence';
 import type { Evidence } from '../domain/attendance';
 import { eventsOfClass, type DocOf } from '../domain/queries';
 import { MAX_ABSENCE_DAYS } from '../domain/schemas';
-import { addDays } from '../domain/schoolDate';
 import { formatDate } from '../events/formatDate';
 import { pending, PendingMediaList, type PendingMedia } from '../media/MediaView';
 import { PhotoPicker } from '../media/PhotoPicker';
-import { useDocs, useToday } from '../store/hooks';
+import { schoolTimeZone, useDocs, useSchool, useToday } from '../store/hooks';
 import { StorageFullError } from '../store/storageGuard';
 import { sendNotice, type NoticeDraft } from './absenceActions';
 import './absence.css';
@@ -45,10 +44,12 @@ export function AbsenceForm({ child }: { child: DocOf<'pupil'> }) {
       ),
     [docs, classId, today],
   );
+  const timeZone = schoolTimeZone(useSchool());
+  const firstDay = () => likelyFirstDay(new Date(Date.now()), timeZone);
   const [open, setOpen] = useState(false);
   const [forEvent, setForEvent] = useState(false);
-  const [from, setFrom] = useState(() => addDays(today, 1));
-  const [to, setTo] = useState(() => addDays(today, 1));
+  const [from, setFrom] = useState(firstDay);
+  const [to, setTo] = useState(firstDay);
   const [eventId, setEventId] = useState('');
   const [reason, setReason] = useState<NoticeDraft['reason']>('illness');
   const [evidence, setEvidence] = useState<Evidence>('parent-note');
@@ -80,6 +81,14 @@ export function AbsenceForm({ child }: { child: DocOf<'pupil'> }) {
       photos.map((item) => item.media),
     ).then(
       () => {
+        // The next notice starts afresh: nothing of this one is carried into it unseen.
+        const day = firstDay();
+        setFrom(day);
+        setTo(day);
+        setForEvent(false);
+        setEventId('');
+        setReason('illness');
+        setEvidence('parent-note');
         setText('');
         setPhotos([]);
         setSent(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  likelyFirstDay,
   coveredEvents,
   noticeCovers,
   noticeDatesProblem,
@@ -218,5 +219,17 @@ describe('the dates a family gives', () => {
     expect(noticeDatesProblem(from, to)).toBe(problem);
     // The form refuses exactly what the server would.
     expect(validateDoc(notice('n', { from, to })).ok).toBe(problem === undefined);
+  });
+});
+
+describe('the day a notice is most likely about', () => {
+  it('is today while the school day is ahead or on, tomorrow once it is over, at the school', () => {
+    const moscow = 'Europe/Moscow';
+    expect(likelyFirstDay(new Date('2026-12-08T04:30:00Z'), moscow)).toBe('2026-12-08');
+    expect(likelyFirstDay(new Date('2026-12-08T10:59:00Z'), moscow)).toBe('2026-12-08');
+    expect(likelyFirstDay(new Date('2026-12-08T11:00:00Z'), moscow)).toBe('2026-12-09');
+    expect(likelyFirstDay(new Date('2026-12-24T16:30:00Z'), moscow)).toBe('2026-12-25');
+    // 22:00 UTC is 08:00 the next morning in Vladivostok.
+    expect(likelyFirstDay(new Date('2026-12-08T22:00:00Z'), 'Asia/Vladivostok')).toBe('2026-12-09');
   });
 });

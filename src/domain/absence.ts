@@ -16,7 +16,7 @@ import { excusedFor, type ExcusePolicy, type Mark } from './attendance';
 import { uuidOf } from './envelope';
 import { ofType, type DocOf, type Docs } from './queries';
 import { MAX_ABSENCE_DAYS } from './schemas';
-import { addDays, isIsoDate } from './schoolDate';
+import { addDays, isIsoDate, schoolDate, schoolHour } from './schoolDate';
 
 export type Notice = DocOf<'absence'>;
 
@@ -153,4 +153,17 @@ export function noticeDatesProblem(from: string, to: string): NoticeDatesProblem
   if (!isIsoDate(from) || !isIsoDate(to)) return 'not-a-date';
   if (to < from) return 'order';
   return addDays(from, MAX_ABSENCE_DAYS - 1) < to ? 'too-long' : undefined;
+}
+
+/** The school day is over by this hour at the school: a notice sent later is about tomorrow. */
+const SCHOOL_DAY_ENDS_AT = 14;
+
+/**
+ * The day a family's notice is most likely about, offered first: today while the school day is
+ * still ahead or going on (a child woke up ill), tomorrow once it is over (reported the evening
+ * before).
+ */
+export function likelyFirstDay(now: Date, timeZone: string): string {
+  const today = schoolDate(now, timeZone);
+  return schoolHour(now, timeZone) < SCHOOL_DAY_ENDS_AT ? today : addDays(today, 1);
 }

@@ -34,6 +34,19 @@ export function schoolDate(instant: Date, timeZone: string): string {
   return `${year}-${month}-${day}`;
 }
 
+const hourFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The hour (0–23) at the school at an instant. */
+export function schoolHour(instant: Date, timeZone: string): number {
+  let formatter = hourFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' });
+    hourFormatters.set(timeZone, formatter);
+  }
+  const hour = formatter.formatToParts(instant).find((part) => part.type === 'hour');
+  return Number(hour?.value ?? 0) % 24;
+}
+
 /** `DD.MM.YYYY` as Russian exports write dates, to ISO `YYYY-MM-DD`; undefined when not a date. */
 export function parseRuDate(text: string): string | undefined {
   const match = /^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$/.exec(text);

@@ -5,6 +5,20 @@ import { lock } from '../session/sessionActions';
 import { useApp } from '../store/appStore';
 
 /**
+ * Once read and closed on this device, the warning that the browser refused persistent storage
+ * comes back only while changes are unsent, when it matters: not at every login or unlock.
+ */
+const PERSIST_SEEN_KEY = 'homeroom.persistNoticeSeen';
+
+function persistNoticeSeen(): boolean {
+  try {
+    return localStorage.getItem(PERSIST_SEEN_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Warnings that need the user: storage may be evicted, the server session expired, or edits were
  * dropped because access to their records was closed.
  */
@@ -14,7 +28,7 @@ export function Notices() {
   const pending = useApp((state) => state.sync.pending);
   const expired = useApp((state) => state.sync.error === 'unauthorized');
   const revoked = useApp((state) => state.revokedEdits);
-  const [persistSeen, setPersistSeen] = useState(false);
+  const [persistSeen, setPersistSeen] = useState(persistNoticeSeen);
 
   return (
     <>
@@ -27,6 +41,11 @@ export function Notices() {
               type="button"
               onClick={() => {
                 setPersistSeen(true);
+                try {
+                  localStorage.setItem(PERSIST_SEEN_KEY, '1');
+                } catch {
+                  // Private browsing without storage: it is closed for this session only.
+                }
               }}
             >
               {t('shell.dismiss')}
