@@ -180,9 +180,11 @@ test('moved and cancelled with reasons, offline; the guardian sees the new date 
     await expect(page.getByText(`Отменено. Причина: ${CANCEL_REASON}`)).toBeVisible();
     await expect(life.panel.getByRole('button', { name: 'Вернуть в план' })).toBeVisible();
     await page.getByRole('button', { name: /Назад/ }).click();
-    await expect(await events.event(LESSON)).toHaveAccessibleName(/отменено/);
+    await expect(await events.event(LESSON)).toHaveAccessibleName(
+      new RegExp(`отменено: ${CANCEL_REASON}`),
+    );
     await expect(await events.event(PARTY)).toHaveAccessibleName(
-      /26 декабря.*перенесено, было пт, 25 декабря 2026/,
+      new RegExp(`26 декабря.*перенесено, было пт, 25 декабря 2026 г.: ${MOVE_REASON}`),
     );
     await expect(status.locator).toHaveText(/не отправлен/);
   });

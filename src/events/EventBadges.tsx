@@ -11,15 +11,24 @@ interface Badge {
   text: string;
 }
 
-/** Words for what sets an event apart in a list: cancelled, held, moved, shared, substituted. */
+/**
+ * Words for what sets an event apart in a list: cancelled or moved (with the reason), held,
+ * shared, substituted.
+ */
 export function eventBadges(t: TFunction, docs: Docs, event: EventDoc, language: string): Badge[] {
   const state = eventState(event);
   const badges: Badge[] = [];
-  if (state.status === 'cancelled') badges.push({ key: 'cancelled', text: t('events.cancelled') });
+  // The reason goes with a cancellation or a move, as the families read it.
+  const because = (reason: string | undefined) => (reason ? `: ${reason}` : '');
+  if (state.status === 'cancelled') {
+    const text = `${t('events.cancelled')}${because(state.cancelled?.reason)}`;
+    badges.push({ key: 'cancelled', text });
+  }
   if (state.status === 'held') badges.push({ key: 'held', text: t('events.held') });
   if (state.moved?.fromDate) {
     const date = formatDate(state.moved.fromDate, language);
-    badges.push({ key: 'moved', text: t('events.movedFrom', { date }) });
+    const text = `${t('events.movedFrom', { date })}${because(state.moved.reason)}`;
+    badges.push({ key: 'moved', text });
   }
   if (event.classIds.length === 0) badges.push({ key: 'school', text: t('events.forSchool') });
   if (event.classIds.length > 1) {
