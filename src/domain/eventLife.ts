@@ -335,6 +335,12 @@ export function leaderActions(event: EventDoc, viewer: Viewer, today: string): L
   return leads && event.body.status === 'planned' && (event.date ?? '') <= today ? ['held'] : [];
 }
 
+/** True for a parent meeting: its kind or its title says so, or it already has minutes. */
+export function isParentMeeting(event: EventDoc): boolean {
+  const words = `${event.body.kind ?? ''} ${event.body.title}`;
+  return Boolean(event.body.minutes) || /родительское собрание/i.test(words);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Who may change it, and whose roll it is
 

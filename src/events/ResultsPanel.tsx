@@ -5,7 +5,8 @@ import { MAX_NOTE_CHARS } from '../domain/schemas';
 import { errorText } from '../i18n/errorText';
 import { MinutesForm } from '../notes/MinutesForm';
 import { EventReportButtons } from './EventReportButtons';
-import { isParentMeeting, saveEventResults } from './recordActions';
+import { isParentMeeting } from '../domain/eventLife';
+import { saveEventResults } from './recordActions';
 
 type Field = 'outcome' | 'deviations';
 const FIELDS: readonly Field[] = ['outcome', 'deviations'];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DocOf } from '../domain/queries';
 import { validateDoc } from '../domain/schemas';
-import { isParentMeeting, withResults } from './recordActions';
+import { isParentMeeting } from '../domain/eventLife';
+import { withResults } from './recordActions';
 
 function event(body: Partial<DocOf<'event'>['body']>): DocOf<'event'> {
   return {

@@ -12,12 +12,6 @@ export interface EventResults {
   deviations: string;
 }
 
-/** True for a parent meeting: its kind or its title says so, or it already has minutes. */
-export function isParentMeeting(event: DocOf<'event'>): boolean {
-  const words = `${event.body.kind ?? ''} ${event.body.title}`;
-  return Boolean(event.body.minutes) || /родительское собрание/i.test(words);
-}
-
 /**
  * The event's body with the results: an empty field is left out rather than stored empty. Minutes
  * an older version kept in the body stay as they are: they are shown and printed until the

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { eventsOfClass } from '../domain/queries';
+import { isParentMeeting } from '../domain/eventLife';
 import { useDocs, useSchool } from '../store/hooks';
 import { saveEventPdf } from './saveEventPdf';
 
-/** The minutes of a parent meeting, or the record of any event of the class. */
+/** The minutes of a parent meeting (offered for parent meetings only), or the record of any event. */
 export function EventReportsPanel({ classId }: { classId: string }) {
   const { t } = useTranslation();
   const docs = useDocs();
@@ -12,6 +13,7 @@ export function EventReportsPanel({ classId }: { classId: string }) {
   const events = eventsOfClass(docs, classId);
   const [eventId, setEventId] = useState('');
   const [failed, setFailed] = useState(false);
+  const chosen = events.find((event) => event.eventId === eventId);
   const run = (make: () => Promise<void>) => {
     setFailed(false);
     make().catch(() => {
@@ -43,7 +45,7 @@ export function EventReportsPanel({ classId }: { classId: string }) {
       <div className="row-actions">
         <button
           type="button"
-          disabled={!eventId}
+          disabled={!chosen || !isParentMeeting(chosen)}
           onClick={() => {
             eventReport('minutes');
           }}

@@ -4,6 +4,7 @@
  */
 import type { jsPDF } from 'jspdf';
 import { attended } from '../domain/attendance';
+import { isParentMeeting } from '../domain/eventLife';
 import { fullName } from '../domain/names';
 import {
   classOf,
@@ -42,9 +43,6 @@ export interface ReportPhoto {
   height: number;
 }
 
-const isMeeting = (event: DocOf<'event'>) =>
-  Boolean(event.body.minutes) || /собрание/i.test(`${event.body.kind ?? ''} ${event.body.title}`);
-
 export function eventFacts(docs: Docs, eventId: string): EventFacts | undefined {
   const event = docs.get(`event:${eventId}`) as DocOf<'event'> | undefined;
   const classId = event?.classIds[0];
@@ -54,7 +52,7 @@ export function eventFacts(docs: Docs, eventId: string): EventFacts | undefined 
     const mark = markAt(docs, eventId, pupil.pupilId ?? '');
     return mark !== undefined && attended(mark);
   });
-  const meetings = eventsOfClass(docs, classId).filter(isMeeting);
+  const meetings = eventsOfClass(docs, classId).filter(isParentMeeting);
   const notes = notesOfEvent(docs, eventId);
   const minutesNote = notes.filter((note) => note.body.kind === 'minutes').at(-1);
   return {
@@ -111,7 +109,8 @@ export async function minutesPdf(
   flow.text(schoolName, { size: 10 });
   flow.heading(`ПРОТОКОЛ № ${String(facts.number)}`, 16);
   flow.text(`родительского собрания ${facts.className} класса`, { bold: true });
-  flow.text(`«${event.body.title}»`);
+  // A title that quotes its theme («Родительское собрание «Итоги…»») is not quoted again.
+  flow.text(/[«"]/.test(event.body.title) ? event.body.title : `«${event.body.title}»`);
   flow.gap(3);
   flow.field('Дата', ruDate(event.date ?? ''));
   if (event.body.place) flow.field('Место', event.body.place);
