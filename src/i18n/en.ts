@@ -520,7 +520,7 @@ export const en: Record<keyof Resources, Record<string, string>> = {
     missing_column: 'the file has no column “{{value}}”',
     empty_title: 'the title is empty',
     empty_subject: 'the subject is empty',
-    bad_time: 'time «{{value}}» does not look like 08:30',
+    bad_time: 'time «{{value}}» cannot be read: hours 00 to 23 and minutes, e.g. 08:30',
     unknown_class: 'the school has no class {{value}}',
     not_your_class: '{{value}} is not your class',
   },

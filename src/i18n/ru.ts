@@ -544,7 +544,7 @@ export const ru = {
     missing_column: 'в файле нет столбца «{{value}}»',
     empty_title: 'пустое название',
     empty_subject: 'пустой предмет',
-    bad_time: 'время «{{value}}» не похоже на 08:30',
+    bad_time: 'время «{{value}}» не прочитать: часы от 00 до 23 и минуты, например 08:30',
     unknown_class: 'в школе нет класса {{value}}',
     not_your_class: '{{value}} — не ваш класс',
   },
