@@ -18,6 +18,7 @@ import { markText, unmarkedText } from '../guardian/MarkText';
 import { navigate } from '../store/appStore';
 import { StorageFullError } from '../store/storageGuard';
 import { schoolTimeZone, useDocs, useMe, useSchool } from '../store/hooks';
+import { useViewer } from '../events/useViewer';
 import { MarkFields } from './MarkFields';
 import { describeMark, MarkHistory } from './MarkHistory';
 import { needsWhy, setMark, WhyRequiredError } from './rollCallActions';
@@ -65,6 +66,11 @@ export function MarkSheet({ event, pupil, mark, proposed, onClose }: Props) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const titleId = useId();
   const name = fullName(pupil.body);
+  // The pupil's card (attendance by period, achievements, portfolio) is their class teacher's;
+  // a substitute or a subject teacher takes the roll only.
+  const viewer = useViewer();
+  const ownPupil =
+    viewer.admin || pupil.classIds.some((classId) => viewer.ownClassIds.includes(classId));
   const active = mark ? letterForMark(letters, mark) : undefined;
 
   useEffect(() => {
@@ -167,15 +173,17 @@ export function MarkSheet({ event, pupil, mark, proposed, onClose }: Props) {
         <p className="empty">{t('markSheet.noHistory')}</p>
       )}
       <div className="dialog-actions">
-        <button
-          type="button"
-          aria-label={t('pupils.open', { name })}
-          onClick={() => {
-            navigate({ name: 'pupil', pupilId: pupil.pupilId ?? '', eventId: event._id });
-          }}
-        >
-          {t('markSheet.pupilCard')}
-        </button>
+        {ownPupil && (
+          <button
+            type="button"
+            aria-label={t('pupils.open', { name })}
+            onClick={() => {
+              navigate({ name: 'pupil', pupilId: pupil.pupilId ?? '', eventId: event._id });
+            }}
+          >
+            {t('markSheet.pupilCard')}
+          </button>
+        )}
         <button type="button" onClick={onClose}>
           {t('markSheet.close')}
         </button>
