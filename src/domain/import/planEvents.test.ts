@@ -129,6 +129,19 @@ describe('planEventsImport', () => {
     expect(same.rows[0]).toMatchObject({ action: 'unchanged' });
     expect(same.writes).toEqual([]);
 
+    // The school's plan file updated with the move names the same event: no second one.
+    const updatedPlan = await planEventsImport(
+      school(moved.event),
+      parsePlan(
+        planOf(
+          '26.12.2026;12:00;12:30;10 «Б»;Новогодний праздник;праздник;Актовый зал;ученики;Арутюнян Г. Л.',
+        ),
+      ),
+      CTX,
+    );
+    expect(updatedPlan.rows[0]).toMatchObject({ action: 'unchanged', existing: moved.event });
+    expect(updatedPlan.writes).toEqual([]);
+
     const edited = await planEventsImport(
       school(moved.event),
       parsePlan(planOf(row('Спортзал'))),

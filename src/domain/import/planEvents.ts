@@ -10,6 +10,7 @@
  *   (an empty cell keeps what the event has), recorded as «edited» in the event's history; an
  *   event already held or cancelled keeps its record as it is;
  * - an event moved in the app is still found by where it was planned, and stays where it was moved;
+ *   a row at the date and time it was moved to (a plan file updated with the move) is that event;
  * - a row whose date, start or title changed in the file is another event: it is added, and the
  *   old one stays. An import never deletes; the teacher cancels or moves the old one by hand.
  * Events made by hand or by the demo seed, with random ids, are found by the same identity.
@@ -104,16 +105,24 @@ function classesByName(docs: Docs): Map<string, string> {
   return byName;
 }
 
-/** The events of these classes by their plan identity, where they were planned. */
+/**
+ * The events of these classes by their plan identity: where they were planned, and, for an event
+ * moved in the app, also where it is now, so a plan file that already shows the move names the
+ * moved event and adds no second one beside it. Where they were planned wins a tie.
+ */
 function eventsByKey(docs: Docs, classIds: readonly string[]): Map<string, EventDoc> {
-  const byKey = new Map<string, EventDoc>();
+  const planned = new Map<string, EventDoc>();
+  const movedTo = new Map<string, EventDoc>();
   for (const event of ofType(docs, 'event')) {
     const [classId] = event.classIds;
     if (event.classIds.length !== 1 || !classId || !classIds.includes(classId)) continue;
     const when = plannedWhen(event);
-    byKey.set(planKey(classId, when.date, when.start, event.body.title), event);
+    const title = event.body.title;
+    planned.set(planKey(classId, when.date, when.start, title), event);
+    const now = planKey(classId, event.date ?? '', event.body.start, title);
+    if (now !== planKey(classId, when.date, when.start, title)) movedTo.set(now, event);
   }
-  return byKey;
+  return new Map([...movedTo, ...planned]);
 }
 
 /** What importing these rows would write; nothing is written here. */
