@@ -228,10 +228,12 @@ test('a screen that fails to render says so and leaves the header working, never
   browser,
 }) => {
   const { page, context } = await openDevice(browser, PHONE);
-  // The failure WebKit once caused on a guardian's iPhone: a browser whose dates the app cannot
-  // read, so the child's screen throws while it renders.
+  // Like the failure WebKit once caused on a guardian's iPhone: a browser whose dates the app
+  // cannot read, so the child's screen throws while it renders.
   await context.addInitScript(() => {
-    Intl.DateTimeFormat.prototype.formatToParts = () => [];
+    Intl.DateTimeFormat.prototype.formatToParts = () => {
+      throw new RangeError('Invalid Date');
+    };
   });
   await page.goto('/');
   await new LoginPage(page).logIn(GUARDIAN_10B);
@@ -263,5 +265,12 @@ test("the device's Back button goes back through the app's screens, not out of t
   await page.goBack();
   await expect(home).toBeVisible();
   expect(page.url()).toMatch(/\/$/);
+
+  // Locked in the middle of a roll call, the tablet unlocks back into it.
+  await page.getByRole('button', { name: new RegExp(`${TODAY_EVENT}.*14 декабря`) }).click();
+  await expect(rollCall.counter()).toBeVisible();
+  await page.getByRole('button', { name: 'Заблокировать' }).click();
+  await new LoginPage(page).logIn(TEACHER_10B);
+  await expect(rollCall.counter()).toBeVisible();
   await context.close();
 });

@@ -4,7 +4,14 @@
  * background; then it is dropped.
  */
 import { rewrapDataKey, WrongPasswordError } from '../crypto/keys';
-import { applyDocs, inMemory, resetToLocked, useApp, type Tab } from '../store/appStore';
+import {
+  applyDocs,
+  inMemory,
+  resetToLocked,
+  useApp,
+  type Route,
+  type Tab,
+} from '../store/appStore';
 import { setRuntime } from '../store/runtime';
 import { hasMarker, isLostConnection, rememberUnsent } from '../store/storageGuard';
 import { checkpointKey } from '../sync/checkpoint';
@@ -102,8 +109,7 @@ async function start(signedIn: SignedIn): Promise<void> {
     docs: new Map(docs.filter((doc) => !doc._deleted).map((doc) => [doc._id, inMemory(doc)])),
     initialPull: signedIn.firstLogin || signedIn.storageLost !== null,
     ...(signedIn.storageLost ? { storageLost: signedIn.storageLost } : {}),
-    tab: firstTab(profile),
-    route: { name: 'home' },
+    ...placeToResume(profile.personId, firstTab(profile)),
   });
   const stopConnectivity = watchConnectivity(sync);
   const stopStorage = watchStorage(signedIn);
@@ -221,9 +227,24 @@ async function askForPersistence(): Promise<void> {
 }
 
 /** Forgets the key and every decrypted document; the data stays encrypted on the device. */
+/**
+ * Where the person was when the device locked (in memory only): unlocking takes them back to the
+ * same event or pupil, as a teacher who locked the tablet mid-roll-call expects. Anyone else who
+ * unlocks, or a reload, starts at home.
+ */
+let lockedAt: { personId: string; tab: Tab | null; route: Route } | null = null;
+
+function placeToResume(personId: string, tab: Tab | null): { tab: Tab | null; route: Route } {
+  const place = lockedAt?.personId === personId ? lockedAt : null;
+  lockedAt = null;
+  return place ? { tab: place.tab ?? tab, route: place.route } : { tab, route: { name: 'home' } };
+}
+
 export async function lock(): Promise<void> {
   const current = active;
   if (!current) return;
+  const { profile, tab, route } = useApp.getState();
+  lockedAt = profile ? { personId: profile.personId, tab, route } : null;
   active = null;
   setRuntime(null);
   current.stopWatching();
@@ -276,6 +297,7 @@ export async function logOut(): Promise<void> {
   if (!current) return;
   const hash = current.signedIn.accountHash;
   await lock();
+  lockedAt = null;
   try {
     await api.logout();
   } catch {
