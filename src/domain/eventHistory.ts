@@ -2,6 +2,7 @@
  * The event's history as the server keeps it: the rules of src/domain/eventLife.ts applied to
  * whatever a client writes, so a history written straight to the API reads as the app's would.
  */
+import { CLEAR_ENVELOPE_FIELDS } from './envelope';
 import type { EventBody, EventDoc, LifeAction } from './eventLife';
 import { MAX_EVENT_CHANGES, type EventChange } from './schemas';
 
@@ -108,18 +109,10 @@ function unrecordedChange(
   return undefined;
 }
 
-/** What a substitute's write keeps as it was: the whole envelope but who wrote it and when. */
-const LEADER_KEEPS = [
-  '_id',
-  'type',
-  'schoolId',
-  'classIds',
-  'pupilId',
-  'eventId',
-  'personId',
-  'audience',
-  'date',
-] as const;
+/** What a substitute's write keeps as it was: the whole envelope but its version and author. */
+const LEADER_KEEPS = CLEAR_ENVELOPE_FIELDS.filter(
+  (field) => !['_rev', '_deleted', 'updatedAt', 'updatedBy'].includes(field),
+);
 /** Of the body, they change only the status and add to the history. */
 const LEADER_WRITES_BODY = new Set(['status', 'changes']);
 

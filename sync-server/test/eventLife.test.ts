@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendanceRecord, PRESENT, recordMark } from '../../src/domain/attendance';
 import type { HomeroomDoc } from '../../src/domain/envelope';
-import { applyChange, type EventDoc, type LifeRequest } from '../../src/domain/eventLife';
+import type { EventDoc, LifeRequest } from '../../src/domain/eventLife';
+import { bulkDocs, changedEvent, docOf, feedOf, type FeedRow } from './api';
 import { DIRECTOR, login, startTestServer, TEACHER_10B, type TestServer } from './testServer';
 
 /** Воронина teaches English elsewhere (teaching-load.csv) and leads no class: not 10 «Б». */
@@ -18,46 +19,13 @@ let director: { cookie: string; personId: string };
 let teacher: { cookie: string; personId: string };
 let everything: HomeroomDoc[];
 
-interface FeedRow {
-  id: string;
-  seq: string;
-  removed?: true;
-  doc?: HomeroomDoc;
-}
-
-async function feed(cookie: string, since?: string) {
-  const response = await server.app.inject({
-    url: `/couch/demo/_changes?include_docs=true${since ? `&since=${since}` : ''}`,
-    headers: { cookie },
-  });
-  return response.json<{ results: FeedRow[]; last_seq: string }>();
-}
+const feed = (cookie: string, since?: string) => feedOf(server.app, cookie, since);
+const bulk = (cookie: string, docs: object[]) => bulkDocs(server.app, cookie, docs);
+const current = (id: string) => docOf<EventDoc>(server.app, director.cookie, id);
+const changed = (event: EventDoc, request: LifeRequest, by: string) =>
+  changedEvent(event, request, by, AT);
 const docsOf = async (cookie: string) =>
   (await feed(cookie)).results.flatMap((row) => (row.doc ? [row.doc] : []));
-
-async function bulk(cookie: string, docs: object[]) {
-  const response = await server.app.inject({
-    method: 'POST',
-    url: '/couch/demo/_bulk_docs',
-    headers: { cookie },
-    payload: { docs },
-  });
-  return response.json<{ ok?: boolean; rev?: string; error?: string; reason?: string }[]>();
-}
-
-async function current(id: string): Promise<EventDoc> {
-  const response = await server.app.inject({
-    url: `/couch/demo/${encodeURIComponent(id)}`,
-    headers: { cookie: director.cookie },
-  });
-  return response.json<EventDoc>();
-}
-
-function changed(event: EventDoc, request: LifeRequest, by: string): EventDoc {
-  const result = applyChange(event, request, { personId: by, at: AT });
-  if (!result.ok) throw new Error(result.error);
-  return result.event;
-}
 
 const classNamed = (name: string) =>
   everything.find((d) => d.type === 'class' && (d.body as { name: string }).name === name)!

@@ -9,8 +9,9 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendanceRecord, PRESENT, recordMark } from '../../src/domain/attendance';
 import type { HomeroomDoc } from '../../src/domain/envelope';
-import { applyChange, type EventDoc, type LifeRequest } from '../../src/domain/eventLife';
+import type { EventDoc, LifeRequest } from '../../src/domain/eventLife';
 import { addDays } from '../../src/domain/schoolDate';
+import { bulkDocs, changedEvent, docOf, feedOf } from './api';
 import {
   DIRECTOR,
   GUARDIAN_10B,
@@ -32,38 +33,11 @@ let mum: Session;
 let director: Session;
 let everything: HomeroomDoc[];
 
-async function feed(session: Session, since?: string) {
-  const response = await server.app.inject({
-    url: `/couch/demo/_changes?include_docs=true${since ? `&since=${since}` : ''}`,
-    headers: { cookie: session.cookie },
-  });
-  expect(response.statusCode).toBe(200);
-  return response.json<{ results: { id: string; removed?: true; doc?: HomeroomDoc }[] }>();
-}
-
-async function bulk(session: Session, docs: object[]) {
-  const response = await server.app.inject({
-    method: 'POST',
-    url: '/couch/demo/_bulk_docs',
-    headers: { cookie: session.cookie },
-    payload: { docs },
-  });
-  return response.json<{ id: string; ok?: boolean; error?: string; reason?: string }[]>();
-}
-
-async function current(id: string): Promise<EventDoc> {
-  const response = await server.app.inject({
-    url: `/couch/demo/${encodeURIComponent(id)}`,
-    headers: { cookie: director.cookie },
-  });
-  return response.json<EventDoc>();
-}
-
-function changed(event: EventDoc, request: LifeRequest, by: string): EventDoc {
-  const result = applyChange(event, request, { personId: by, at: AT });
-  if (!result.ok) throw new Error(result.error);
-  return result.event;
-}
+const feed = (session: Session, since?: string) => feedOf(server.app, session.cookie, since);
+const bulk = (session: Session, docs: object[]) => bulkDocs(server.app, session.cookie, docs);
+const current = (id: string) => docOf<EventDoc>(server.app, director.cookie, id);
+const changed = (event: EventDoc, request: LifeRequest, by: string) =>
+  changedEvent(event, request, by, AT);
 
 const classNamed = (name: string) =>
   everything.find((d) => d.type === 'class' && (d.body as { name: string }).name === name)!
