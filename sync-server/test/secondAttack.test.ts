@@ -156,6 +156,29 @@ describe('3. a forged feed position names no channel the user never read', () =>
   });
 });
 
+describe('3b. a position is good only for the account it was given to', () => {
+  it("the director's position replayed by a guardian lists nothing she cannot read", async () => {
+    const directorsPosition = (await feed(director)).last_seq;
+    const rows = (await feed(mum, directorsPosition)).results;
+    const readable = new Set((await feed(mum)).results.map((row) => row.id));
+    expect(rows.filter((row) => !readable.has(row.id))).toEqual([]);
+    // Her own position still works: a second read from it brings nothing new.
+    const own = (await feed(mum)).last_seq;
+    expect((await feed(mum, own)).results).toEqual([]);
+  });
+
+  it('an altered position starts over from her own beginning', async () => {
+    const own = (await feed(mum)).last_seq;
+    const decoded = JSON.parse(Buffer.from(own, 'base64url').toString()) as { s: number };
+    const altered = Buffer.from(JSON.stringify({ ...decoded, s: decoded.s + 1e6 })).toString(
+      'base64url',
+    );
+    const rows = (await feed(mum, altered)).results;
+    expect(rows.every((row) => !row.removed)).toBe(true);
+    expect(rows.length).toBe((await feed(mum)).results.length);
+  });
+});
+
 describe('4. checkpoints are their owner’s alone', () => {
   it('the director reads no one else’s, and a lookup answers as for a missing one', async () => {
     const put = await server.app.inject({

@@ -101,7 +101,9 @@ export async function readFeed(ctx: DbContext, since: string | undefined, option
   const channels = channelsFor(ctx.scope);
   // The channels' keys are computed once per request, not once per row.
   const keys = new Map(channels.map((channel) => [channel, index.keyOf(channel)]));
-  const position = parsePosition(since, [...keys.values()], index.lastSeq);
+  const positions = ctx.store.positions;
+  const sealer = { seal: (payload: string) => positions.seal(ctx.account._id, payload) };
+  const position = parsePosition(since, [...keys.values()], index.lastSeq, sealer);
   if (!position) {
     throw new HttpError('bad_request', '`since` must be a value this server gave as last_seq.');
   }
@@ -109,7 +111,7 @@ export async function readFeed(ctx: DbContext, since: string | undefined, option
   const starts = new Map<string, number>(
     [...keys.values()].map((key) => [key, position.channels.get(key) ?? 0]),
   );
-  const at = (seq: number): string => formatPosition(advance(starts, seq));
+  const at = (seq: number): string => formatPosition(advance(starts, seq), sealer);
 
   const rows: { row: Omit<ChangeRow, 'seq'>; seq: number }[] = lostDocuments(
     ctx,

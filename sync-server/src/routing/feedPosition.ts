@@ -4,12 +4,13 @@
  * channel the user read, how far they read it. A channel that is new to the user is then read from
  * its start, and a channel they lost is known, so its documents can be announced as removed.
  *
- * A channel's key is a keyed hash (HMAC-SHA-256 under a secret the server keeps in its data
- * folder), so a client can name only channels this server once gave it a position in: a forged
- * position can make the server send the user more of their own channels, and cannot make it
- * announce, as removed, the documents of a channel the user never read.
+ * A position is sealed for the account it was given to (HMAC-SHA-256 under a secret the server
+ * keeps in its data folder, over the account and the position), and a channel's key is a keyed
+ * hash under the same secret. A position forged, altered, or given to someone else is not taken:
+ * the feed starts over from the beginning of the user's own channels, announcing no removals. So
+ * no one learns, as "removed", the ids of documents in a channel they never read.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Channel } from '../../../src/domain/channels';
 
 export interface FeedPosition {
@@ -20,11 +21,25 @@ export interface FeedPosition {
 }
 
 const HASH_CHARS = 10;
+const SEAL_CHARS = 22;
 
-/** The key function of a server: a channel's key under the server's channel secret. */
-export function channelKeys(secret: Buffer): (channel: Channel) => string {
-  return (channel) =>
-    createHmac('sha256', secret).update(channel).digest('base64url').slice(0, HASH_CHARS);
+/** The server's keys of feed positions: a channel's key, and the seal of a user's position. */
+export interface PositionKeys {
+  keyOf: (channel: Channel) => string;
+  seal: (accountId: string, payload: string) => string;
+}
+
+export function positionKeys(secret: Buffer): PositionKeys {
+  const mac = (text: string) => createHmac('sha256', secret).update(text).digest('base64url');
+  return {
+    keyOf: (channel) => mac(channel).slice(0, HASH_CHARS),
+    seal: (accountId, payload) => mac(`position\n${accountId}\n${payload}`).slice(0, SEAL_CHARS),
+  };
+}
+
+/** Seals and checks the positions of one account. */
+export interface Sealer {
+  seal: (payload: string) => string;
 }
 
 /**
@@ -35,6 +50,7 @@ export function parsePosition(
   since: string | undefined,
   currentKeys: readonly string[],
   nowSeq: number,
+  sealer: Sealer,
 ): FeedPosition | undefined {
   const all = (seq: number) => ({
     seq,
@@ -49,6 +65,7 @@ export function parsePosition(
   try {
     const raw = JSON.parse(Buffer.from(since, 'base64url').toString()) as unknown;
     if (!isEncoded(raw)) return undefined;
+    if (!sealedFor(raw, sealer)) return { seq: 0, channels: new Map() };
     const channels = new Map<string, number>();
     for (const key of raw.k) channels.set(key, raw.x?.[key] ?? raw.s);
     return { seq: raw.s, channels };
@@ -61,6 +78,21 @@ interface Encoded {
   s: number;
   k: string[];
   x?: Record<string, number>;
+  /** The seal over the fields above, for the account the position was given to. */
+  m?: string;
+}
+
+/** The position's fields, in the one order they are sealed in. */
+function payloadOf(encoded: Encoded): string {
+  const { s, k, x } = encoded;
+  return JSON.stringify(x === undefined ? { s, k } : { s, k, x });
+}
+
+function sealedFor(encoded: Encoded, sealer: Sealer): boolean {
+  if (typeof encoded.m !== 'string') return false;
+  const expected = Buffer.from(sealer.seal(payloadOf(encoded)));
+  const given = Buffer.from(encoded.m);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 function isEncoded(raw: unknown): raw is Encoded {
@@ -75,16 +107,20 @@ function isEncoded(raw: unknown): raw is Encoded {
     (value.x === undefined ||
       (typeof value.x === 'object' &&
         value.x !== null &&
-        Object.values(value.x).every((seq: unknown) => Number.isInteger(seq))))
+        !Array.isArray(value.x) &&
+        Object.values(value.x).every(
+          (seq: unknown) => Number.isInteger(seq) && (seq as number) >= 0,
+        )))
   );
 }
 
-export function formatPosition(position: FeedPosition): string {
+export function formatPosition(position: FeedPosition, sealer: Sealer): string {
   const exceptions: Record<string, number> = {};
   for (const [key, seq] of position.channels) {
     if (seq !== position.seq) exceptions[key] = seq;
   }
   const encoded: Encoded = { s: position.seq, k: [...position.channels.keys()] };
   if (Object.keys(exceptions).length > 0) encoded.x = exceptions;
+  encoded.m = sealer.seal(payloadOf(encoded));
   return Buffer.from(JSON.stringify(encoded)).toString('base64url');
 }

@@ -14,7 +14,7 @@ import PouchDB, { type Database, type Response, type WriteError } from 'pouchdb'
 import type { HomeroomDoc } from '../../../src/domain/envelope';
 import { Grants, isGrantDoc } from '../../../src/domain/grants';
 import { ChannelIndex } from '../routing/channelIndex';
-import { channelKeys } from '../routing/feedPosition';
+import { positionKeys, type PositionKeys } from '../routing/feedPosition';
 
 const CATCH_UP_BATCH = 2000;
 
@@ -59,6 +59,8 @@ interface QueuedWrite {
 export class SchoolStore {
   readonly grants = new Grants();
   readonly index: ChannelIndex;
+  /** Keys and seals of the feed positions this store gives (../routing/feedPosition.ts). */
+  readonly positions: PositionKeys;
   private readonly changes = new EventEmitter();
   /** Catch-up passes and write groups, one at a time, so the index never skips or repeats a change. */
   private turn: Promise<void> = Promise.resolve();
@@ -72,7 +74,8 @@ export class SchoolStore {
     channelSecret: Buffer,
   ) {
     this.changes.setMaxListeners(0);
-    this.index = new ChannelIndex(channelKeys(channelSecret));
+    this.positions = positionKeys(channelSecret);
+    this.index = new ChannelIndex(this.positions.keyOf);
   }
 
   /**
