@@ -110,6 +110,15 @@ export function canWrite(scope: Scope, doc: Envelope): WriteDecision {
     return { ok: false, reason: 'the document belongs to another school' };
   }
   if (scope.admin) return { ok: true };
+  // An event's history is the record families read (src/domain/eventHistory.ts); deleting the
+  // event would take the history with it. It is cancelled, with a reason, instead.
+  if (doc.type === 'event' && doc._deleted) {
+    return {
+      ok: false,
+      reason:
+        'an event is cancelled with a reason, not deleted; only the administration deletes one',
+    };
+  }
   if (scope.self && (doc.type === 'plan' || doc.type === 'request')) return pupilWrites(scope, doc);
   if (writesAsFamily(scope, doc)) return familyWrites(scope, doc);
   if (scope.staff && doc.type === 'attendance' && doc.eventId !== undefined) {

@@ -178,3 +178,15 @@ describe('trimming the history', () => {
     expect(check(short, some)).toMatch(/keeps every earlier entry/);
   });
 });
+
+describe('copies of entries', () => {
+  it('an entry twice is refused, so copies neither pad the list nor pass as nothing new', () => {
+    const stored = event([
+      entry('created', '01'),
+      entry('cancelled', '02'),
+      entry('restored', '03'),
+    ]);
+    const padded = event([...(stored.body.changes ?? []), entry('restored', '03')]);
+    expect(check(stored, padded)).toMatch(/appears twice/);
+  });
+});

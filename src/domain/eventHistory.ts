@@ -31,7 +31,7 @@ function entryKey(change: EventChange): string {
  *   devices' histories are joined by date, see {@link mergeEventBodies}), and past
  *   MAX_EVENT_CHANGES only the oldest after the first may go, as {@link appendChange} trims, and
  *   only as many as the added entries overflow the limit by, and a write adds at most
- *   MAX_ADDED_CHANGES entries;
+ *   MAX_ADDED_CHANGES entries; no entry appears twice;
  * - an added entry is the writer's own (`by`), made no later than `latestAt` (now plus the
  *   clock drift the server allows);
  * - a change of status, date, start or substitute comes with an added entry of its action
@@ -46,6 +46,9 @@ export function checkHistory(
 ): string | undefined {
   const before = previous?.body.changes ?? [];
   const after = next.body.changes ?? [];
+  if (new Set(after.map(entryKey)).size < after.length) {
+    return "an entry of the event's history appears twice";
+  }
   const known = new Set(before.map(entryKey));
   const added = after.filter((change) => !known.has(entryKey(change)));
   if (added.length > MAX_ADDED_CHANGES) {

@@ -231,3 +231,45 @@ describe('5. a substitute marks the event held from its day on', () => {
     expect(result?.reason).toMatch(/its day/);
   });
 });
+
+describe('6. a third look: deletions, copies, versions that do not win, authorship', () => {
+  it('a class teacher cancels an event; deleting it, and its history with it, is refused', async () => {
+    const event = await current(eventOn(classNamed('10 «Б»'), '2026-10-12')._id);
+    const refused = await bulk(teacher, [{ _id: event._id, _rev: event._rev, _deleted: true }]);
+    expect(refused[0]?.error).toBe('forbidden');
+    expect(refused[0]?.reason).toMatch(/cancelled with a reason, not deleted/);
+  });
+
+  it('a mark is not vouched for by an event version that conflicts', async () => {
+    const class10b = classNamed('10 «Б»');
+    const event = await current(eventOn(class10b, '2026-10-19')._id);
+    const child = everything.find((d) => d.type === 'pupil' && d.classIds[0] === class10b)!;
+    const moved = changed(
+      event,
+      { action: 'moved', reason: 'Зал занят', toDate: '2026-11-02' },
+      teacher.personId,
+    );
+    const stale = { ...moved, _rev: `1-${'0'.repeat(32)}` };
+    const results = await bulk(teacher, [stale, markAt(moved, child)]);
+    expect(results.map((result) => result.error)).toEqual(['conflict', 'invalid_doc']);
+  });
+
+  it('with new_edits=false, a changed mark must name its writer as recordedBy', async () => {
+    const class10b = classNamed('10 «Б»');
+    const event = eventOn(class10b, '2026-11-16');
+    const child = everything.find((d) => d.type === 'pupil' && d.classIds[0] === class10b)!;
+    const mark = {
+      ...markAt(event, child),
+      _rev: `1-${'ab'.repeat(16)}`,
+      updatedBy: teacher.personId,
+      body: { ...markAt(event, child).body, recordedBy: director.personId },
+    };
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/couch/demo/_bulk_docs',
+      headers: { cookie: teacher.cookie },
+      payload: { new_edits: false, docs: [mark] },
+    });
+    expect(JSON.stringify(response.json())).toMatch(/recordedBy of a changed mark/);
+  });
+});

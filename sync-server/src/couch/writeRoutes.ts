@@ -13,7 +13,7 @@ import { addDays } from '../../../src/domain/schoolDate';
 import type { EventDoc } from '../../../src/domain/eventLife';
 import { checkMarkDate, checkNotice, checkReceipt } from '../../../src/domain/references';
 import { validateDoc } from '../../../src/domain/schemas';
-import type { CurrentVersions, StoredDoc } from '../storage/schoolStore';
+import { compareRevs, type CurrentVersions, type StoredDoc } from '../storage/schoolStore';
 import type { Contexts, DbContext } from './context';
 import { HttpError } from './httpError';
 import { readable } from './readRoutes';
@@ -140,14 +140,17 @@ function checkInTurn(
   newEdits: boolean,
   current: CurrentVersions,
 ): Checked[] {
-  const events = new BatchEvents();
+  const events = new BatchEvents(newEdits);
   const check = (item: EarlyChecked) => checkAgainstCurrent(ctx, item, newEdits, events, current);
   const eventResults = new Map<EarlyChecked, Checked>();
   for (const item of early) {
-    if (!('raw' in item) || item.doc?.type !== 'event') continue;
+    if (!('raw' in item)) continue;
+    // A bare deletion has no type of its own yet: its id says it is an event.
+    const isEvent = item.doc ? item.doc.type === 'event' : item.id.startsWith('event:');
+    if (!isEvent) continue;
     const result = check(item);
     eventResults.set(item, result);
-    if (!('error' in result)) events.add(result);
+    if (!('error' in result)) events.add(result, current.get(result._id));
   }
   return early.map((item) => ('raw' in item ? (eventResults.get(item) ?? check(item)) : item));
 }
@@ -228,6 +231,20 @@ function checkAgainstCurrent(
     if (doc.updatedBy !== ctx.scope.personId) {
       return refuse(item.id, 'forbidden', 'updatedBy must be your own person id.');
     }
+    // The revision is the client's, so the body is stored as sent: a changed mark must already
+    // name its writer, as the server would have stamped it.
+    const recordedBy = (body: unknown) => (body as Partial<AttendanceBody>).recordedBy;
+    if (
+      doc.type === 'attendance' &&
+      !doc._deleted &&
+      recordedBy(authoredBody(ctx, doc, current)) !== recordedBy(doc.body)
+    ) {
+      return refuse(
+        item.id,
+        'forbidden',
+        'recordedBy of a changed mark must be your own person id.',
+      );
+    }
     return doc._deleted ? { ...doc, body: {} } : doc;
   }
   // A deletion keeps its envelope for routing and nothing of its body.
@@ -271,16 +288,38 @@ function namedBy(doc: HomeroomDoc): string | undefined {
 }
 
 /**
- * The events of a batch that passed every check, as the batch's marks see them: an event created
- * on the spot arrives in the same batch as its roll call, and a roll call names one event thirty
- * times; the others are read in the write turn.
+ * The events of a batch that passed every check and will be the stored winner, as the batch's
+ * marks see them: an event created on the spot arrives in the same batch as its roll call, an
+ * event moved offline with the roll call at its new date, and a roll call names one event thirty
+ * times; the others are read in the write turn. An event version that will not win (a conflict,
+ * a revision already stored, a lower leaf) vouches for no mark: its marks are checked against the
+ * stored event.
  */
 class BatchEvents {
   /** An event the batch deletes is kept as null: no mark may name it. */
   private readonly events = new Map<string, HomeroomDoc | null>();
 
-  add(event: HomeroomDoc): void {
+  constructor(private readonly newEdits: boolean) {}
+
+  add(event: HomeroomDoc, current: StoredDoc | undefined): void {
+    const earlier = this.events.get(event._id);
+    if (
+      !this.wins(event, current) ||
+      (earlier && compareRevs(event._rev ?? '', earlier._rev ?? '') <= 0)
+    ) {
+      return;
+    }
     this.events.set(event._id, event._deleted ? null : event);
+  }
+
+  /**
+   * With new edits, a version based on the stored winner (or a new document) replaces it; without,
+   * a leaf wins when it sorts above the stored winner, as CouchDB picks winners.
+   */
+  private wins(event: HomeroomDoc, current: StoredDoc | undefined): boolean {
+    if (!current) return true;
+    if (this.newEdits) return current._deleted === true || event._rev === current._rev;
+    return event._rev !== undefined && compareRevs(event._rev, current._rev) > 0;
   }
 
   get(id: string, versions: CurrentVersions): HomeroomDoc | undefined {
