@@ -123,7 +123,7 @@ test('outcome, minutes and an achievement are recorded, synced, and the portfoli
   await context.close();
 
   await test.step("the pupil's family sees the achievement addressed to it", async () => {
-    const guardian = pupil?.guardianEmails[0];
+    const guardian = pupil.guardianEmails[0];
     if (!guardian) throw new Error('the pupil has no guardian with a login');
     const phone = await openDevice(browser, PHONE);
     await phone.page.goto('/');
