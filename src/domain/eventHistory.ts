@@ -23,6 +23,15 @@ function entryKey(change: EventChange): string {
   return JSON.stringify(change, Object.keys(change).sort());
 }
 
+/** The entries of `after` that `before` does not hold. */
+function addedEntries(
+  before: readonly EventChange[],
+  after: readonly EventChange[],
+): EventChange[] {
+  const known = new Set(before.map(entryKey));
+  return after.filter((change) => !known.has(entryKey(change)));
+}
+
 /**
  * What is wrong with a new version of an event against the version it replaces (none for a new
  * event), or undefined. The server applies this to every write of an event, so the history that
@@ -49,8 +58,7 @@ export function checkHistory(
   if (new Set(after.map(entryKey)).size < after.length) {
     return "an entry of the event's history appears twice";
   }
-  const known = new Set(before.map(entryKey));
-  const added = after.filter((change) => !known.has(entryKey(change)));
+  const added = addedEntries(before, after);
   if (added.length > MAX_ADDED_CHANGES) {
     return `at most ${MAX_ADDED_CHANGES} new entries of the event's history in one write`;
   }
@@ -135,9 +143,7 @@ export function checkLeaderChange(
   if (!previous || next._deleted) return refusal;
   if (previous.body.status !== 'planned' || next.body.status !== 'held') return refusal;
   if ((next.date ?? '') > latestDay) return 'an event is marked held from its day on';
-  const known = new Set((previous.body.changes ?? []).map(entryKey));
-  const added = (next.body.changes ?? []).filter((change) => !known.has(entryKey(change)));
-  const [held, ...more] = added;
+  const [held, ...more] = addedEntries(previous.body.changes ?? [], next.body.changes ?? []);
   if (held?.action !== 'held' || more.length > 0) return refusal;
   const handedOver = (previous.body.changes ?? [])
     .filter((change) => change.action === 'substituted')

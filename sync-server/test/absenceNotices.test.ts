@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HomeroomDoc } from '../../src/domain/envelope';
+import { bulkDocs } from './api';
 import { pupilsOfClass } from './fixtureFacts';
 import { GUARDIAN_10B, login, startTestServer, TEACHER_10B, type TestServer } from './testServer';
 
@@ -28,15 +29,7 @@ async function docsOf(session: Session): Promise<HomeroomDoc[]> {
   return response.json<{ results: { doc: HomeroomDoc }[] }>().results.map((r) => r.doc);
 }
 
-async function write(session: Session, docs: object[]) {
-  const response = await server.app.inject({
-    method: 'POST',
-    url: '/couch/demo/_bulk_docs',
-    headers: { cookie: session.cookie },
-    payload: { docs },
-  });
-  return response.json<{ id: string; ok?: boolean; error?: string; reason?: string }[]>();
-}
+const write = (session: Session, docs: object[]) => bulkDocs(server.app, session.cookie, docs);
 
 function notice(pupil: HomeroomDoc, id: string, overrides: Partial<HomeroomDoc> = {}) {
   return {

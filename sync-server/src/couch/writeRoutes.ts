@@ -273,15 +273,15 @@ function eventsNamed(early: readonly (EarlyChecked | Refusal)[]): string[] {
   const ids = new Set<string>();
   for (const item of early) {
     const doc = 'doc' in item ? item.doc : undefined;
-    if (doc?.type === 'attendance' && doc.eventId !== undefined) ids.add(`event:${doc.eventId}`);
     const named = doc && !doc._deleted ? namedBy(doc) : undefined;
     if (named) ids.add(named);
   }
   return [...ids];
 }
 
-/** The event an absence notice is for, or the note a receipt acknowledges. */
+/** The event a mark is at or an absence notice is for, or the note a receipt acknowledges. */
 function namedBy(doc: HomeroomDoc): string | undefined {
+  if (doc.type === 'attendance' && doc.eventId !== undefined) return `event:${doc.eventId}`;
   const body = doc.body as { eventId?: string; noteId?: string };
   if (doc.type === 'absence' && body.eventId !== undefined) return `event:${body.eventId}`;
   return doc.type === 'receipt' ? body.noteId : undefined;
@@ -329,28 +329,33 @@ class BatchEvents {
   }
 }
 
+/** The stored event a write replaces, unless there is none or it is deleted. */
+function liveEvent(current: StoredDoc | undefined): EventDoc | undefined {
+  return current && !current._deleted ? (current as EventDoc) : undefined;
+}
+
 /** A substitute only marks the event they lead held (src/domain/eventHistory.ts). */
 function checkLeader(ctx: DbContext, doc: HomeroomDoc, current: StoredDoc | undefined) {
   if (!writesAsLeader(ctx.scope, doc)) return undefined;
-  const previous = current && !current._deleted ? (current as EventDoc) : undefined;
   // The school's date is at most a day ahead of UTC's (UTC+14 at the most).
   const latestDay = addDays(new Date().toISOString().slice(0, 10), 1);
-  return checkLeaderChange(previous, doc as EventDoc, latestDay);
+  return checkLeaderChange(liveEvent(current), doc as EventDoc, latestDay);
 }
 
 /** An event's history only grows, by the writer's own entries (src/domain/eventHistory.ts). */
 function checkEventHistory(ctx: DbContext, doc: HomeroomDoc, current: StoredDoc | undefined) {
   if (doc.type !== 'event' || doc._deleted) return undefined;
-  const previous = current && !current._deleted ? (current as EventDoc) : undefined;
-  const latestAt = Date.now() + MAX_CLOCK_SKEW_MS;
-  return checkHistory(previous, doc as EventDoc, ctx.scope.personId, latestAt);
+  return checkHistory(liveEvent(current), doc as EventDoc, ctx.scope.personId, latestAllowed());
 }
 
 /** Times a device may be ahead of the server: clocks drift, but not by a month. */
 const MAX_CLOCK_SKEW_MS = 30 * 24 * 3600 * 1000;
 
+/** The latest instant a written time may name. */
+const latestAllowed = () => Date.now() + MAX_CLOCK_SKEW_MS;
+
 function checkClock(doc: HomeroomDoc): string | undefined {
-  const limit = Date.now() + MAX_CLOCK_SKEW_MS;
+  const limit = latestAllowed();
   if (Date.parse(doc.updatedAt) > limit)
     return 'updatedAt lies in the future; check the device clock';
   const recordedAt = (doc.body as { recordedAt?: unknown }).recordedAt;
@@ -388,17 +393,16 @@ function checkReferences(
   if (!classId || doc.classIds.length !== 1 || doc.classIds[0] !== classId) {
     return 'pupilId is not a pupil of the class in classIds';
   }
-  const latestAt = Date.now() + MAX_CLOCK_SKEW_MS;
   const named = namedBy(doc);
   if (doc.type === 'receipt')
-    return checkReceipt(ctx.scope, doc, named ? versions.get(named) : undefined, latestAt);
+    return checkReceipt(ctx.scope, doc, named ? versions.get(named) : undefined, latestAllowed());
   if (doc.type === 'absence') {
     const event = named ? batchEvents.get(named, versions) : undefined;
     return checkNotice(doc, classId, event, new Date().toISOString().slice(0, 10));
   }
-  if (doc.type !== 'attendance' || doc.eventId === undefined) return undefined;
+  if (doc.type !== 'attendance' || !named) return undefined;
 
-  const event = batchEvents.get(`event:${doc.eventId}`, versions);
+  const event = batchEvents.get(named, versions);
   if (
     !event ||
     event._deleted ||
