@@ -5,46 +5,38 @@
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
+/**
+ * The school's calendar and clock at an instant, read from the formatter's parts: a locale's own
+ * pattern (en-CA's YYYY-MM-DD in V8) differs between ICU builds, and WebKit writes en-CA as
+ * M/D/YYYY.
+ */
+function partsAt(instant: Date, timeZone: string): Partial<Record<string, string>> {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
-    // Built from parts: a locale's own pattern (en-CA's YYYY-MM-DD in V8) differs between ICU
-    // builds, and WebKit writes en-CA as M/D/YYYY.
     formatter = new Intl.DateTimeFormat('en-US', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
+      hour: 'numeric',
+      hourCycle: 'h23',
     });
     formatters.set(timeZone, formatter);
   }
-  return formatter;
+  return Object.fromEntries(
+    formatter.formatToParts(instant).map((part) => [part.type, part.value]),
+  );
 }
 
 /** The school's local date (YYYY-MM-DD) at an instant. */
 export function schoolDate(instant: Date, timeZone: string): string {
-  let year = '';
-  let month = '';
-  let day = '';
-  for (const part of formatterFor(timeZone).formatToParts(instant)) {
-    if (part.type === 'year') year = part.value;
-    else if (part.type === 'month') month = part.value;
-    else if (part.type === 'day') day = part.value;
-  }
+  const { year = '', month = '', day = '' } = partsAt(instant, timeZone);
   return `${year}-${month}-${day}`;
 }
 
-const hourFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The hour (0–23) at the school at an instant. */
 export function schoolHour(instant: Date, timeZone: string): number {
-  let formatter = hourFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' });
-    hourFormatters.set(timeZone, formatter);
-  }
-  const hour = formatter.formatToParts(instant).find((part) => part.type === 'hour');
-  return Number(hour?.value ?? 0) % 24;
+  return Number(partsAt(instant, timeZone).hour ?? 0) % 24;
 }
 
 /** `DD.MM.YYYY` as Russian exports write dates, to ISO `YYYY-MM-DD`; undefined when not a date. */
